@@ -1,0 +1,83 @@
+using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
+
+namespace BoligSocialt.Domain.Cases;
+
+public enum GoalStatus
+{
+    InProgress,
+    Reached,
+    PartlyReached,
+    NotReached,
+}
+
+/// <summary>A concrete goal (mål) agreed for a course, usually at the start meeting.</summary>
+public sealed class Goal
+{
+    public const int TextMaxLength = 300;
+
+    public Guid Id { get; private set; }
+    public string Text { get; private set; } = "";
+    public GoalStatus Status { get; private set; }
+
+    private Goal() { }
+
+    internal Goal(string text)
+    {
+        Id = Guid.CreateVersion7();
+        Text = Guard.Text(text, "Målet", TextMaxLength);
+        Status = GoalStatus.InProgress;
+    }
+
+    internal void SetStatus(GoalStatus status) => Status = status;
+}
+
+/// <summary>An agreement (aftale) with a deadline and someone responsible.</summary>
+public sealed class Agreement
+{
+    public Guid Id { get; private set; }
+    public string Text { get; private set; } = "";
+    public string Responsible { get; private set; } = "";
+    public DateOnly Deadline { get; private set; }
+    public bool Done { get; private set; }
+
+    private Agreement() { }
+
+    internal Agreement(string text, string responsible, DateOnly deadline)
+    {
+        Id = Guid.CreateVersion7();
+        Text = Guard.Text(text, "Aftalen", 300);
+        Responsible = Guard.Text(responsible, "Ansvarlig", 100);
+        Deadline = deadline;
+    }
+
+    public void MarkDone() => Done = true;
+}
+
+/// <summary>
+/// An outcome (resultat): internship, job, education … on a date, with the housing area the resident lived in
+/// on that date. Usually recorded in a case; a legacy logbook import records it without one.
+/// </summary>
+public sealed class Outcome
+{
+    public Guid Id { get; private set; }
+    public Guid ResidentId { get; private set; }
+    public int ActivityId { get; private set; }
+    public Guid? CaseId { get; private set; }
+    public OutcomeKind Kind { get; private set; }
+    public DateOnly AchievedOn { get; private set; }
+    public int HousingAreaId { get; private set; }
+
+    private Outcome() { }
+
+    public Outcome(Guid residentId, int activityId, OutcomeKind kind, DateOnly achievedOn, int housingAreaId, Guid? caseId)
+    {
+        Id = Guid.CreateVersion7();
+        ResidentId = residentId;
+        ActivityId = activityId;
+        Kind = kind;
+        AchievedOn = achievedOn;
+        HousingAreaId = housingAreaId;
+        CaseId = caseId;
+    }
+}

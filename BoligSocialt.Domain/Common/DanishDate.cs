@@ -1,0 +1,16 @@
+namespace BoligSocialt.Domain.Common;
+
+public static class DanishDate
+{
+    public const string Format = "dd-MM-yyyy";
+
+    public static string ToDanish(this DateOnly date) => date.ToString(Format, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Age in whole years on a date: a birthday on that very date counts (30th birthday = 30).</summary>
+    public static int AgeOn(this DateOnly birthDate, DateOnly date)
+    {
+        var age = date.Year - birthDate.Year;
+        if (birthDate.AddYears(age) > date) age--;
+        return age;
+    }
+}

@@ -1,0 +1,44 @@
+using BoligSocialt.Domain.Common;
+
+namespace BoligSocialt.Domain.GroupCourses;
+
+/// <summary>A group course (gruppeforløb) of an activity, e.g. "Dig, mig og arbejde", with enrolled residents.</summary>
+public sealed class GroupCourse
+{
+    private readonly List<GroupCourseParticipant> _participants = [];
+
+    public Guid Id { get; private set; }
+    public int ActivityId { get; private set; }
+    public string Name { get; private set; } = "";
+    public Guid ResponsibleStaffId { get; private set; }
+    public DateOnly StartsOn { get; private set; }
+    public IReadOnlyCollection<GroupCourseParticipant> Participants => _participants.AsReadOnly();
+
+    private GroupCourse() { }
+
+    public GroupCourse(int activityId, string name, Guid responsibleStaffId, DateOnly startsOn)
+    {
+        Id = Guid.CreateVersion7();
+        ActivityId = activityId;
+        Name = Guard.Text(name, "Navn", 200);
+        ResponsibleStaffId = responsibleStaffId;
+        StartsOn = startsOn;
+    }
+
+    public void Enrol(Guid residentId)
+    {
+        if (_participants.Any(p => p.ResidentId == residentId)) throw new DomainException("Beboeren er allerede tilmeldt.");
+        _participants.Add(new GroupCourseParticipant(residentId));
+    }
+
+    public bool IsEnrolled(Guid residentId) => _participants.Any(p => p.ResidentId == residentId);
+}
+
+public sealed class GroupCourseParticipant
+{
+    public Guid ResidentId { get; private set; }
+
+    private GroupCourseParticipant() { }
+
+    internal GroupCourseParticipant(Guid residentId) => ResidentId = residentId;
+}

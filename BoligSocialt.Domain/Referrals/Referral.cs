@@ -1,0 +1,121 @@
+using BoligSocialt.Domain.Cases;
+using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
+
+namespace BoligSocialt.Domain.Referrals;
+
+public enum ReferralStatus
+{
+    Received,
+    Allocated,
+    Accepted,
+    Declined,
+}
+
+/// <summary>
+/// A referral (henvisning) of a resident to an activity. Lifecycle: Received → Allocated → Accepted (opens a case)
+/// or Declined (with a reason); a declined referral can be allocated again.
+/// </summary>
+public sealed class Referral
+{
+    public const string SelfReferralSource = "Self";
+    public const string OutreachSource = "Outreach";
+    public const int ReasonMaxLength = 500;
+
+    public Guid Id { get; private set; }
+    public Guid ResidentId { get; private set; }
+    public int ActivityId { get; private set; }
+    /// <summary>Referral source code from the catalogue (e.g. "JobCounsellor", "Self", "Outreach").</summary>
+    public string Source { get; private set; } = "";
+    public string? ReferrerName { get; private set; }
+    public string? ReferrerOrganisation { get; private set; }
+    public string Reason { get; private set; } = "";
+    public DateOnly ReceivedOn { get; private set; }
+    public Guid? RecordedById { get; private set; }
+    public ReferralStatus Status { get; private set; }
+    public Guid? AllocatedToId { get; private set; }
+    public DateOnly? AllocatedOn { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
+    public ReferralDeclineReason? DeclineReason { get; private set; }
+    public string? DeclineNote { get; private set; }
+    public Guid? CaseId { get; private set; }
+
+    private Referral() { }
+
+    public Referral(Guid residentId, Activity activity, string source, string? referrerName, string? referrerOrganisation,
+        string reason, DateOnly receivedOn, Guid? recordedById, DateOnly today)
+    {
+        Guard.NotInFuture(receivedOn, today, "Modtagelsesdatoen");
+        if (activity.PlanPeriod is { } plan && !plan.Contains(receivedOn))
+            throw new DomainException($"Aktiviteten {activity.Name} hører ikke til den helhedsplan, der gælder {receivedOn.ToDanish()}.");
+        if (!activity.IsActive) throw new DomainException($"Aktiviteten {activity.Name} er ikke længere aktiv.");
+        Id = Guid.CreateVersion7();
+        ResidentId = residentId;
+        ActivityId = activity.Id;
+        Source = Guard.Text(source, "Henvisningskilde", 50);
+        ReferrerName = Guard.OptionalText(referrerName, "Henviserens navn", 100);
+        ReferrerOrganisation = Guard.OptionalText(referrerOrganisation, "Henviserens organisation", 100);
+        Reason = Guard.Text(reason, "Årsag", ReasonMaxLength);
+        ReceivedOn = receivedOn;
+        RecordedById = recordedById;
+        Status = ReferralStatus.Received;
+    }
+
+    public int DaysWaiting(DateOnly today) => today.DayNumber - ReceivedOn.DayNumber;
+
+    public void AllocateTo(Guid staffMemberId, DateOnly on)
+    {
+        if (Status is not (ReferralStatus.Received or ReferralStatus.Declined))
+            throw new DomainException(Status == ReferralStatus.Allocated
+                ? "Henvisningen er allerede fordelt."
+                : "Henvisningen er accepteret og kan ikke fordeles igen.");
+        if (on < ReceivedOn) throw new DomainException("En henvisning kan ikke fordeles før den er modtaget.");
+        AllocatedToId = staffMemberId;
+        AllocatedOn = on;
+        DecidedOn = null;
+        DeclineReason = null;
+        DeclineNote = null;
+        Status = ReferralStatus.Allocated;
+    }
+
+    /// <summary>The allocated staff member accepts: a case opens with them as responsible.</summary>
+    public Case Accept(Activity activity, DateOnly on)
+    {
+        EnsureAllocated("accepteres");
+        if (activity.Id != ActivityId) throw new DomainException("Forløbet skal være i henvisningens aktivitet.");
+        if (on < AllocatedOn) throw new DomainException("En henvisning kan ikke accepteres før den er fordelt.");
+        var opened = Case.Open(ResidentId, activity, AllocatedToId!.Value, on, Id);
+        CaseId = opened.Id;
+        DecidedOn = on;
+        Status = ReferralStatus.Accepted;
+        return opened;
+    }
+
+    public void Decline(ReferralDeclineReason reason, string note, DateOnly on)
+    {
+        EnsureAllocated("afvises");
+        if (on < AllocatedOn) throw new DomainException("En henvisning kan ikke afvises før den er fordelt.");
+        DeclineNote = Guard.Text(note, "Bemærkning", ReasonMaxLength);
+        DeclineReason = reason;
+        DecidedOn = on;
+        Status = ReferralStatus.Declined;
+    }
+
+    private void EnsureAllocated(string verb)
+    {
+        if (Status != ReferralStatus.Allocated)
+            throw new DomainException($"Kun en fordelt henvisning kan {verb} (status nu: {Status.Danish()}).");
+    }
+}
+
+public static class ReferralStatusNames
+{
+    public static string Danish(this ReferralStatus status) => status switch
+    {
+        ReferralStatus.Received => "Modtaget",
+        ReferralStatus.Allocated => "Fordelt",
+        ReferralStatus.Accepted => "Accepteret",
+        ReferralStatus.Declined => "Afvist",
+        _ => status.ToString(),
+    };
+}

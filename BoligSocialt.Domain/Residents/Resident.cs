@@ -1,0 +1,112 @@
+using BoligSocialt.Domain.Common;
+
+namespace BoligSocialt.Domain.Residents;
+
+/// <summary>
+/// A resident (beboer). Identity is this record: no CPR number is needed to count unique residents;
+/// duplicates are avoided at creation and merged afterwards.
+/// </summary>
+public sealed class Resident
+{
+    public const int NameMaxLength = 100;
+    public const int PhoneMaxLength = 20;
+
+    private readonly List<Residence> _residences = [];
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The name folded for search (<see cref="SearchText.Fold"/>).</summary>
+    public string SearchName { get; private set; } = "";
+    public DateOnly BirthDate { get; private set; }
+    public string? Phone { get; private set; }
+    public Consent? RegistrationConsent { get; private set; }
+    public Consent? SharingConsent { get; private set; }
+    /// <summary>Who created the record: until a referral or case exists, only they (and their leader) see it.</summary>
+    public Guid? CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Set when this record was merged into another: every count follows the survivor.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public IReadOnlyCollection<Residence> Residences => _residences.AsReadOnly();
+
+    private Resident() { }
+
+    public Resident(string name, DateOnly birthDate, string? phone, Guid? createdById, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        CreatedById = createdById;
+        CreatedAt = now;
+        UpdateDetails(name, birthDate, phone, DateOnly.FromDateTime(now.Date));
+    }
+
+    public void UpdateDetails(string name, DateOnly birthDate, string? phone, DateOnly today)
+    {
+        if (birthDate > today) throw new DomainException("Fødselsdatoen kan ikke ligge i fremtiden.");
+        if (birthDate < today.AddYears(-120)) throw new DomainException("Fødselsdatoen er for langt tilbage.");
+        Name = Guard.Text(name, "Navn", NameMaxLength);
+        SearchName = SearchText.Fold(Name);
+        BirthDate = birthDate;
+        Phone = NormalisePhone(phone);
+    }
+
+    /// <summary>Records that the resident lives in a department from a date (moving in, or moving).</summary>
+    public void MoveTo(int departmentId, DateOnly from)
+    {
+        if (_residences.Any(r => r.From == from))
+            throw new DomainException("Der er allerede registreret en boligafdeling fra den dato.");
+        var current = DepartmentOn(from);
+        if (current == departmentId) throw new DomainException("Beboeren bor allerede i den boligafdeling på den dato.");
+        _residences.Add(new Residence(departmentId, from));
+    }
+
+    /// <summary>The department the resident lived in on a date, by the residence history.</summary>
+    public int? DepartmentOn(DateOnly date) =>
+        _residences.Where(r => r.From <= date).MaxBy(r => r.From)?.DepartmentId;
+
+    public void GiveRegistrationConsent(DateOnly givenOn, Guid recordedById, DateOnly today)
+    {
+        Guard.NotInFuture(givenOn, today, "Datoen for samtykke");
+        RegistrationConsent = new Consent(givenOn, recordedById);
+    }
+
+    public void GiveSharingConsent(DateOnly givenOn, Guid recordedById, DateOnly today)
+    {
+        Guard.NotInFuture(givenOn, today, "Datoen for samtykke");
+        SharingConsent = new Consent(givenOn, recordedById);
+    }
+
+    public void WithdrawSharingConsent() => SharingConsent = null;
+
+    public bool IsMerged => MergedIntoId is not null;
+
+    public int AgeOn(DateOnly date) => BirthDate.AgeOn(date);
+
+    private static string? NormalisePhone(string? phone)
+    {
+        var trimmed = phone?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        var digits = trimmed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray();
+        var plus = digits.Length > 0 && digits[0] == '+';
+        if (digits.Skip(plus ? 1 : 0).Any(c => !char.IsAsciiDigit(c)) || digits.Length is < 8 or > PhoneMaxLength)
+            throw new DomainException("Telefonnummeret skal bestå af mindst 8 cifre (evt. med + foran).");
+        return new string(digits);
+    }
+}
+
+/// <summary>A resident's consent: when it was given and which staff member recorded it.</summary>
+public sealed record Consent(DateOnly GivenOn, Guid RecordedById);
+
+/// <summary>One line of a resident's residence history: lives in a department from a date.</summary>
+public sealed class Residence
+{
+    public int Id { get; private set; }
+    public int DepartmentId { get; private set; }
+    public DateOnly From { get; private set; }
+
+    private Residence() { }
+
+    internal Residence(int departmentId, DateOnly from)
+    {
+        DepartmentId = departmentId;
+        From = from;
+    }
+}
