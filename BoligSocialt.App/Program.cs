@@ -1,27 +1,75 @@
+using System.Globalization;
+using BoligSocialt.App.Auth;
 using BoligSocialt.App.Components;
+using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Residents;
+using BoligSocialt.App.Features.Staff;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var danish = new CultureInfo("da-DK");
+CultureInfo.DefaultThreadCurrentCulture = danish;
+CultureInfo.DefaultThreadCurrentUICulture = danish;
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    // Serves the static assets of the build (MudBlazor's among them) in every environment, not only Development.
+    builder.WebHost.UseStaticWebAssets();
+
+    builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    builder.Services.AddMudServices();
+    builder.Services.AddCascadingAuthenticationState();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddDatabase(builder.Configuration);
+    builder.Services.AddHostedService<DatabaseStartup>();
+    builder.AddSignIn();
+    builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+    builder.Services.AddScoped<StartPageQueries>();
+    builder.Services.AddScoped<ResidentService>();
+    builder.Services.AddScoped<StaffService>();
+    builder.Services.AddScoped<CaseQueries>();
+
+    var app = builder.Build();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/fejl", createScopeForErrors: true);
+        app.UseHsts();
+        app.UseHttpsRedirection();
+    }
+    app.UseStatusCodePagesWithReExecute("/ikke-fundet", createScopeForStatusCodePages: true);
+    app.UseRequestLocalization(new RequestLocalizationOptions
+    {
+        DefaultRequestCulture = new RequestCulture(danish),
+        SupportedCultures = [danish],
+        SupportedUICultures = [danish],
+    });
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapSignIn();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (Exception e) when (StartupError(e) is { } startup)
+{
+    Console.Error.WriteLine($"BoligSocialt kan ikke starte: {startup.Message}");
+    return 1;
+}
 
-app.UseAntiforgery();
+static StartupException? StartupError(Exception e) => e switch
+{
+    StartupException s => s,
+    AggregateException a => a.InnerExceptions.Select(StartupError).FirstOrDefault(s => s is not null),
+    _ when e.InnerException is not null => StartupError(e.InnerException),
+    _ => null,
+};
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+public partial class Program;

@@ -12,7 +12,8 @@ public static class SearchText
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var lower = text.Trim().ToLowerInvariant()
+        // Composed first: a decomposed "å" (a + ring) must be spelled out too, not stripped to "a".
+        var lower = text.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant()
             .Replace("å", "aa").Replace("æ", "ae").Replace("ø", "oe");
         var decomposed = lower.Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);

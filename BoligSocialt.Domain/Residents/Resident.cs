@@ -84,11 +84,11 @@ public sealed class Resident
     {
         var trimmed = phone?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
-        var digits = trimmed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray();
-        var plus = digits.Length > 0 && digits[0] == '+';
-        if (digits.Skip(plus ? 1 : 0).Any(c => !char.IsAsciiDigit(c)) || digits.Length is < 8 or > PhoneMaxLength)
+        var compact = trimmed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray();
+        var digits = compact.Length > 0 && compact[0] == '+' ? compact[1..] : compact;
+        if (digits.Any(c => !char.IsAsciiDigit(c)) || digits.Length < 8 || compact.Length > PhoneMaxLength)
             throw new DomainException("Telefonnummeret skal bestå af mindst 8 cifre (evt. med + foran).");
-        return new string(digits);
+        return new string(compact);
     }
 }
 

@@ -1,0 +1,8 @@
+namespace BoligSocialt.App.Auth;
+
+/// <summary>Role lists for <c>[Authorize(Roles = …)]</c> on pages; the services check the actor again.</summary>
+public static class Roles
+{
+    public const string CaseWork = "Mentor,Counsellor,TeamLeader,Head";
+    public const string Administrator = "Administrator";
+}

@@ -1,0 +1,71 @@
+using BoligSocialt.Domain.Cases;
+using BoligSocialt.Domain.GroupCourses;
+using BoligSocialt.Domain.Logbook;
+using BoligSocialt.Domain.Referrals;
+using BoligSocialt.Domain.Residents;
+using BoligSocialt.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace BoligSocialt.App.Data;
+
+/// <summary>
+/// Audit of personal data. Changes are recorded on save, in the same transaction as the change itself;
+/// reads are recorded by the services that show a resident's or a case's page.
+/// </summary>
+public static class Audit
+{
+    /// <summary>The records that hold personal data; a change to one of their parts is a change to them.</summary>
+    private static readonly HashSet<Type> PersonalDataRoots =
+        [typeof(Resident), typeof(Referral), typeof(Case), typeof(Outcome), typeof(LogbookEntry), typeof(GroupCourse), typeof(StaffMember)];
+
+    public static void Read(this AppDbContext db, string entityType, Guid entityId) =>
+        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, RequireActor(db), AuditAction.Read, entityType, entityId.ToString()));
+
+    public static void Record(this AppDbContext db, AuditAction action, string entityType, string entityId) =>
+        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, RequireActor(db), action, entityType, entityId));
+
+    internal static void RecordChanges(AppDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changed = new Dictionary<(string Type, string Id), AuditAction>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (RootOf(entry) is not { } root) continue;
+            var action = root.Entry == entry
+                ? entry.State switch { EntityState.Added => AuditAction.Create, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update }
+                : AuditAction.Update;
+            var key = (root.Type.Name, root.Id);
+            // A new record whose parts are added with it is one creation, not a creation and an update.
+            if (!changed.TryGetValue(key, out var existing) || existing == AuditAction.Update) changed[key] = action;
+        }
+        if (changed.Count == 0) return;
+        var actor = RequireActor(db);
+        var now = DateTime.UtcNow;
+        foreach (var ((type, id), action) in changed)
+            db.AuditEntries.Add(new AuditEntry(now, actor, action, type, id));
+    }
+
+    private static (Type Type, string Id, EntityEntry? Entry)? RootOf(EntityEntry entry)
+    {
+        var clr = entry.Metadata.ClrType;
+        if (PersonalDataRoots.Contains(clr)) return (clr, KeyOf(entry), entry);
+        // A part (goal, residence, consent …): find the foreign key to its personal-data record.
+        foreach (var fk in entry.Metadata.GetForeignKeys())
+        {
+            var principal = fk.PrincipalEntityType.ClrType;
+            if (!PersonalDataRoots.Contains(principal)) continue;
+            var value = entry.Property(fk.Properties[0].Name);
+            var id = entry.State == EntityState.Deleted ? value.OriginalValue : value.CurrentValue;
+            if (id is not null) return (principal, id.ToString()!, null);
+        }
+        return null;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue?.ToString() ?? "";
+
+    private static string RequireActor(AppDbContext db) =>
+        db.AuditActor ?? throw new InvalidOperationException("Personal data cannot be read or changed without an audit actor.");
+}

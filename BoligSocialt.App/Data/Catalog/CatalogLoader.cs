@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BoligSocialt.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace BoligSocialt.App.Data.Catalog;
+
+/// <summary>
+/// Loads the reference data from the project's copy of catalog.json (an embedded resource). Idempotent: entries
+/// are matched by code, names are updated and new entries added; nothing is deleted, so references never break.
+/// </summary>
+public static class CatalogLoader
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static CatalogDocument ReadEmbedded()
+    {
+        using var stream = typeof(CatalogLoader).Assembly.GetManifestResourceStream("catalog.json")
+            ?? throw new InvalidOperationException("The embedded catalog.json is missing from the build.");
+        return JsonSerializer.Deserialize<CatalogDocument>(stream, Json)
+            ?? throw new InvalidOperationException("catalog.json is empty.");
+    }
+
+    /// <summary>Brings the database's reference data up to the catalogue. Returns the number of rows added or changed.</summary>
+    public static async Task<int> LoadAsync(AppDbContext db, CatalogDocument catalog, CancellationToken ct = default)
+    {
+        var plans = await db.PlanPeriods.ToDictionaryAsync(p => p.Code, ct);
+        foreach (var p in catalog.PlanPeriods)
+        {
+            if (plans.TryGetValue(p.Code, out var plan)) plan.Update(p.Name, p.Start, p.End);
+            else db.PlanPeriods.Add(plans[p.Code] = new PlanPeriod(p.Code, p.Name, p.Start, p.End));
+        }
+
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Code, ct);
+        foreach (var code in catalog.FocusAreas.Select(f => f.Team).Distinct())
+        {
+            var name = code.StartsWith("Team", StringComparison.Ordinal) ? $"Team {code[4..]}" : code;
+            if (teams.TryGetValue(code, out var team)) team.Rename(name);
+            else db.Teams.Add(teams[code] = new Team(code, name));
+        }
+
+        var focusAreas = await db.FocusAreas.ToDictionaryAsync(f => f.Code, ct);
+        foreach (var f in catalog.FocusAreas)
+        {
+            if (focusAreas.TryGetValue(f.Code, out var area)) area.Update(f.Name, teams[f.Team]);
+            else db.FocusAreas.Add(focusAreas[f.Code] = new FocusArea(f.Code, f.Name, teams[f.Team]));
+        }
+
+        var housingAreas = await db.HousingAreas.Include(a => a.Departments).ToDictionaryAsync(a => a.Code, ct);
+        var departmentNames = housingAreas.Values.SelectMany(a => a.Departments).Select(d => d.Name).ToHashSet();
+        foreach (var h in catalog.HousingAreas)
+        {
+            if (housingAreas.TryGetValue(h.Code, out var area)) area.Update(h.Name, h.ReportsAs);
+            else db.HousingAreas.Add(housingAreas[h.Code] = area = new HousingArea(h.Code, h.Name, h.ReportsAs));
+            foreach (var department in h.Departments.Where(departmentNames.Add)) area.AddDepartment(department);
+        }
+
+        var activities = await db.Activities.ToDictionaryAsync(a => a.Code, ct);
+        foreach (var a in catalog.Activities)
+        {
+            if (!activities.TryGetValue(a.Code, out var activity))
+                db.Activities.Add(activities[a.Code] = activity = new Activity(a.Code, focusAreas[a.FocusArea], plans[a.Plan]));
+            else if (activity.FocusAreaId != focusAreas[a.FocusArea].Id)
+                activity.MoveTo(focusAreas[a.FocusArea]);
+            activity.Describe(a.Name, a.Kind, a.StartMeeting ?? StartMeetingKind.None, a.TargetGroup,
+                a.SelfReferral, a.Outreach, a.ReferredBy, a.OutcomeKinds);
+        }
+
+        var terms = await db.CatalogTerms.ToDictionaryAsync(t => (t.List, t.Code), ct);
+        void Term(CatalogList list, string code, string name)
+        {
+            if (terms.TryGetValue((list, code), out var term)) term.Rename(name);
+            else db.CatalogTerms.Add(terms[(list, code)] = new CatalogTerm(list, code, name));
+        }
+        foreach (var (code, name) in catalog.ReferralSources) Term(CatalogList.ReferralSource, code, name);
+        foreach (var (code, kind) in catalog.OutcomeKinds) Term(CatalogList.OutcomeKind, Known<OutcomeKind>(code), kind.Name);
+        foreach (var (code, name) in catalog.ClosureReasons) Term(CatalogList.ClosureReason, Known<ClosureReason>(code), name);
+        foreach (var (code, name) in catalog.ReferralDeclineReasons) Term(CatalogList.ReferralDeclineReason, Known<ReferralDeclineReason>(code), name);
+        foreach (var (code, name) in catalog.LogbookEntryKinds) Term(CatalogList.LogbookEntryKind, Known<LogbookEntryKind>(code), name);
+
+        // Plans must have ids before their baselines refer to them.
+        var changed = await db.SaveChangesAsync(ct);
+
+        var baselines = await db.IndicatorBaselines.ToListAsync(ct);
+        foreach (var b in catalog.IndicatorBaselines)
+        {
+            var plan = plans[b.Plan];
+            var ageBand = b.AgeBand ?? IndicatorBaseline.AllAges;
+            foreach (var (area, perYear) in b.PerYear)
+            {
+                var existing = baselines.FirstOrDefault(x =>
+                    x.PlanPeriodId == plan.Id && x.Indicator == b.Indicator && x.AgeBand == ageBand && x.Area == area);
+                if (existing is not null) existing.SetPerYear(perYear);
+                else db.IndicatorBaselines.Add(new IndicatorBaseline(plan, b.Indicator, ageBand, area, perYear));
+            }
+        }
+        return changed + await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Codes the product's rules depend on are defined in code; an unknown one is a catalogue error, not a guess.</summary>
+    private static string Known<TEnum>(string code) where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(code, out _)
+            ? code
+            : throw new InvalidOperationException($"catalog.json: '{code}' is not a known {typeof(TEnum).Name}.");
+}
+
+public sealed record CatalogDocument(
+    IReadOnlyList<CatalogDocument.PlanPeriodItem> PlanPeriods,
+    IReadOnlyList<CatalogDocument.FocusAreaItem> FocusAreas,
+    IReadOnlyList<CatalogDocument.HousingAreaItem> HousingAreas,
+    IReadOnlyList<CatalogDocument.ActivityItem> Activities,
+    IReadOnlyDictionary<string, string> ReferralSources,
+    IReadOnlyDictionary<string, CatalogDocument.OutcomeKindItem> OutcomeKinds,
+    IReadOnlyList<CatalogDocument.BaselineItem> IndicatorBaselines,
+    IReadOnlyDictionary<string, string> ClosureReasons,
+    IReadOnlyDictionary<string, string> ReferralDeclineReasons,
+    IReadOnlyDictionary<string, string> LogbookEntryKinds)
+{
+    public sealed record PlanPeriodItem(string Code, string Name, DateOnly Start, DateOnly End);
+    public sealed record FocusAreaItem(string Code, string Name, string Team);
+    public sealed record HousingAreaItem(string Code, string Name, string ReportsAs, IReadOnlyList<string> Departments);
+    public sealed record ActivityItem(
+        string Code, string Name, string FocusArea, string Plan, ActivityKind Kind, StartMeetingKind? StartMeeting,
+        IReadOnlyList<string> ReferredBy, bool SelfReferral, bool Outreach, string? TargetGroup, IReadOnlyList<OutcomeKind> OutcomeKinds);
+    public sealed record OutcomeKindItem(string Name, Indicator Indicator);
+    public sealed record BaselineItem(string Plan, Indicator Indicator, string? AgeBand, IReadOnlyDictionary<string, int> PerYear);
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using BoligSocialt.App.Auth;
+using BoligSocialt.App.Data;
+using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace BoligSocialt.App.Features.Staff;
+
+public sealed record StaffListItem(Guid Id, string Name, string? Email, StaffRoles Roles, string? Team, bool IsActive);
+
+public sealed record TeamOption(int Id, string Name);
+
+public sealed class StaffForm
+{
+    [Required(ErrorMessage = "Skriv medarbejderens navn.")]
+    [StringLength(StaffMember.NameMaxLength, ErrorMessage = "Navnet må højst være {1} tegn.")]
+    public string? Name { get; set; }
+
+    [EmailAddress(ErrorMessage = "Skriv en gyldig e-mailadresse.")]
+    [StringLength(StaffMember.EmailMaxLength, ErrorMessage = "E-mailadressen må højst være {1} tegn.")]
+    public string? Email { get; set; }
+
+    public IReadOnlyCollection<StaffRoles> Roles { get; set; } = [];
+
+    public int? TeamId { get; set; }
+}
+
+/// <summary>Staff administration, for Administrators only.</summary>
+public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurrentUser currentUser)
+{
+    public async Task<IReadOnlyList<StaffListItem>> ListAsync(CancellationToken ct = default)
+    {
+        await EnsureAdministratorAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var staff = await db.StaffMembers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        return staff.Select(s => new StaffListItem(s.Id, s.Name, s.Email, s.Roles, s.TeamId is { } t ? teams[t] : null, s.IsActive)).ToList();
+    }
+
+    public async Task<IReadOnlyList<TeamOption>> TeamsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
+    }
+
+    public async Task<Guid> SaveAsync(Guid? id, StaffForm form, CancellationToken ct = default)
+    {
+        var actor = await EnsureAdministratorAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var roles = form.Roles.Aggregate(StaffRoles.None, (all, r) => all | r);
+        if (form.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
+            throw new DomainException("Vælg et team fra listen.");
+        var email = form.Email?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(email) && await db.StaffMembers.AnyAsync(s => s.Email == email && s.Id != id, ct))
+            throw new DomainException("Der findes allerede en medarbejder med den e-mailadresse.");
+
+        StaffMember staff;
+        if (id is { } existing)
+        {
+            staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == existing, ct) ?? throw new NotFoundException();
+            staff.Update(form.Name!, form.Email, roles, form.TeamId);
+        }
+        else
+        {
+            staff = new StaffMember(form.Name!, form.Email, roles, form.TeamId);
+            db.StaffMembers.Add(staff);
+        }
+        db.AuditActor = actor.AuditName;
+        await db.SaveChangesAsync(ct);
+        return staff.Id;
+    }
+
+    public async Task SetActiveAsync(Guid id, bool active, CancellationToken ct = default)
+    {
+        var actor = await EnsureAdministratorAsync();
+        if (!active && id == actor.StaffMemberId) throw new DomainException("Du kan ikke deaktivere dig selv.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        if (active) staff.Activate(); else staff.Deactivate();
+        db.AuditActor = actor.AuditName;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Actor> EnsureAdministratorAsync()
+    {
+        var actor = await currentUser.GetAsync();
+        return actor.Has(StaffRoles.Administrator) ? actor : throw new NotFoundException();
+    }
+}
