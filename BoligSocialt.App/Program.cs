@@ -47,6 +47,13 @@ try
         SupportedCultures = [danish],
         SupportedUICultures = [danish],
     });
+    // An unknown URL is a plain 404 for everyone, rather than a sign-in challenge from the fallback policy.
+    app.Use((context, next) =>
+    {
+        if (context.GetEndpoint() is not null) return next(context);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    });
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();

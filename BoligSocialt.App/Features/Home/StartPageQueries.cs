@@ -16,7 +16,8 @@ public sealed record CaseloadItem(string Name, string Roles, int OpenCases, int 
 
 public sealed record TeamOverview(string Team, int ReferralsWaiting, int OldestWaitingDays, IReadOnlyList<CaseloadItem> Caseload);
 
-public sealed record YearFigures(int Year, int Quarter, IReadOnlyList<IndicatorCount> Rows);
+/// <param name="AreaNames">Display names of the reporting area codes in the rows.</param>
+public sealed record YearFigures(int Year, int Quarter, IReadOnlyList<IndicatorCount> Rows, IReadOnlyDictionary<string, string> AreaNames);
 
 public sealed record AdministrationOverview(int ActiveStaff, int InactiveStaff, int Activities);
 
@@ -114,7 +115,7 @@ public sealed class StartPageQueries(IDbContextFactory<AppDbContext> factory, IC
         var rows = UniqueResidentCount.Compute(today.Year, quarter,
             outcomes.Select(o => new OutcomeFact(o.ResidentId, o.Kind, o.AchievedOn, areaCodes[o.HousingAreaId])),
             residents, areas, plans);
-        return new YearFigures(today.Year, quarter, rows);
+        return new YearFigures(today.Year, quarter, rows, areas.ToDictionary(a => a.Code, a => a.Name));
     }
 
     private static async Task<AdministrationOverview> AdministrationAsync(AppDbContext db, CancellationToken ct) =>
