@@ -24,6 +24,7 @@ public static class SignIn
     public const string SignOutPath = "/konto/log-ud";
     public const string AccessDeniedPath = "/ingen-adgang";
     public const string SignedInPolicy = "SignedIn";
+    public const string StaffPolicyName = "Staff";
 
     public static bool EntraConfigured(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
@@ -68,6 +69,8 @@ public static class SignIn
         services.AddAuthorizationBuilder()
             // Every page and endpoint: a signed-in staff member with a role. Exceptions say so explicitly.
             .SetFallbackPolicy(StaffPolicy())
+            // The same, by name, for pages: Blazor's in-app navigation does not apply the fallback policy.
+            .AddPolicy(StaffPolicyName, StaffPolicy())
             .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser());
     }
 

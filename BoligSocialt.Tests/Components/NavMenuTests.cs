@@ -1,0 +1,72 @@
+using BoligSocialt.App.Auth;
+using BoligSocialt.App.Components.Layout;
+using Bunit;
+
+namespace BoligSocialt.Tests.Components;
+
+/// <summary>The menu shows each role the pages it may open, and no others (the pages check again: this is only the menu).</summary>
+public sealed class NavMenuTests : MudTestContext
+{
+    private const string Home = "Forside";
+    private const string Residents = "Beboere";
+    private const string Staff = "Medarbejdere";
+
+    private static readonly Dictionary<string, string> Hrefs = new()
+    {
+        [Home] = "/",
+        [Residents] = "/beboere",
+        [Staff] = "/admin/medarbejdere",
+    };
+
+    public static TheoryData<string[], string[]> RolesAndLinks => new()
+    {
+        { ["Mentor"], [Home, Residents] },
+        { ["Counsellor"], [Home, Residents] },
+        { ["TeamLeader"], [Home, Residents] },
+        { ["Head"], [Home, Residents] },
+        { ["Administrator"], [Home, Staff] },
+        { ["Analyst"], [Home] },
+        { ["Administrator", "Mentor"], [Home, Residents, Staff] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RolesAndLinks))]
+    public void Shows_exactly_the_links_of_the_roles(string[] roles, string[] expected)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Test Testesen");
+        auth.SetRoles(roles);
+        auth.SetPolicies(SignIn.StaffPolicyName);
+
+        var cut = Render<NavMenu>();
+
+        var links = cut.FindAll("[data-testid=nav] a")
+            .Select(a => (Text: a.TextContent.Trim(), Href: a.GetAttribute("href")))
+            .ToList();
+        Assert.Equal(expected.Order(), links.Select(l => l.Text).Order());
+        foreach (var text in expected)
+            Assert.Equal(Hrefs[text], Assert.Single(links, l => l.Text == text).Href);
+    }
+
+    [Fact]
+    public void A_role_without_a_staff_record_sees_no_links()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Kun Rolle");
+        auth.SetRoles("Mentor");
+
+        var cut = Render<NavMenu>();
+
+        Assert.Empty(cut.FindAll("a"));
+    }
+
+    [Fact]
+    public void Anonymous_sees_no_links()
+    {
+        AddAuthorization().SetNotAuthorized();
+
+        var cut = Render<NavMenu>();
+
+        Assert.Empty(cut.FindAll("a"));
+    }
+}

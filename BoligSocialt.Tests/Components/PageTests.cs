@@ -1,0 +1,200 @@
+using BoligSocialt.App.Auth;
+using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Residents;
+using BoligSocialt.App.Features.Staff;
+using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Counting;
+using BoligSocialt.Domain.Staff;
+using BoligSocialt.Tests.Support;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BoligSocialt.Tests.Components;
+
+/// <summary>
+/// The pages over their real services and a real (temporary) SQLite database: the services are sealed and small, and
+/// a page test over the real access rule says more than one over a hand-written fake.
+/// </summary>
+public sealed class PageTests : MudTestContext
+{
+    private TestDatabase _db = null!;
+
+    public override async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_db is not null) await _db.DisposeAsync();
+    }
+
+    /// <summary>Registers the page services acting as a new staff member with <paramref name="roles"/>.</summary>
+    private async Task<Actor> SignInAsync(StaffRoles roles, string name = "Mette Mentor")
+    {
+        // Mentors, counsellors and leaders belong to a team (a domain rule); analysts and administrators need not.
+        var teamCode = (roles & (StaffRoles.Mentor | StaffRoles.Counsellor | StaffRoles.TeamLeader | StaffRoles.Head)) != 0 ? "Team1" : null;
+        var actor = await _db.AddStaffAsync(name, roles, teamCode);
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(_db);
+        Services.AddSingleton<ICurrentUser>(new FakeCurrentUser(actor));
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<ResidentService>();
+        Services.AddScoped<StaffService>();
+        Services.AddScoped<StartPageQueries>();
+        Services.AddScoped<CaseQueries>();
+        return actor;
+    }
+
+    private async Task<int> ResidentCountAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Residents.CountAsync();
+    }
+
+    [Fact]
+    public async Task New_resident_submitted_empty_shows_the_Danish_messages_at_the_fields_and_saves_nothing()
+    {
+        await SignInAsync(StaffRoles.Mentor);
+        var before = await ResidentCountAsync();
+        var cut = Render<ResidentEdit>();
+        cut.WaitForElement("form");
+
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() =>
+        {
+            AssertFieldMessage(cut, "name", "Skriv beboerens navn.");
+            AssertFieldMessage(cut, "birth-date", "Angiv fødselsdato.");
+            AssertFieldMessage(cut, "department", "Vælg boligafdeling.");
+        });
+        // The form starts with today as "lives there from" and registration consent given today: no message for those.
+        Assert.DoesNotContain("Angiv fra hvilken dato beboeren bor i afdelingen.", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+        Assert.Equal(before, await ResidentCountAsync());
+    }
+
+    /// <summary>The message is shown inside the field's own MudBlazor control, not only in a summary.</summary>
+    private static void AssertFieldMessage(IRenderedComponent<ResidentEdit> cut, string testId, string message)
+    {
+        var field = cut.Find($"[data-testid={testId}]");
+        var control = field.Closest(".mud-input-control") ?? field;
+        Assert.Contains(message, control.TextContent);
+        foreach (var other in RequiredMessages.Where(m => m != message))
+            Assert.DoesNotContain(other, control.TextContent);
+    }
+
+    private static readonly string[] RequiredMessages = ["Skriv beboerens navn.", "Angiv fødselsdato.", "Vælg boligafdeling."];
+
+    [Fact]
+    public async Task Resident_that_does_not_exist_is_not_found()
+    {
+        await SignInAsync(StaffRoles.Mentor);
+
+        var cut = Render<ResidentPage>(p => p.Add(x => x.Id, Guid.NewGuid()));
+
+        cut.WaitForAssertion(() => Assert.Contains("Ikke fundet", cut.Find("[data-testid=not-found]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=resident-name]"));
+    }
+
+    [Fact]
+    public async Task Search_lists_a_resident_in_scope()
+    {
+        await SignInAsync(StaffRoles.Mentor);
+        var residents = Services.GetRequiredService<ResidentService>();
+        var department = (await residents.DepartmentsAsync())[0];
+        var id = await residents.CreateAsync(new ResidentForm
+        {
+            Name = "Åse Beboersen",
+            BirthDate = new DateTime(1990, 5, 17),
+            DepartmentId = department.Id,
+            LivesThereFrom = new DateTime(2024, 1, 1),
+            RegistrationConsent = true,
+            RegistrationConsentOn = new DateTime(2024, 1, 1),
+        });
+
+        var cut = Render<ResidentSearch>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var result = Assert.Single(cut.FindAll("[data-testid=resident-result]"));
+            Assert.Contains("Åse Beboersen", result.TextContent);
+            Assert.Contains("17-05-1990", result.TextContent);
+            Assert.Contains(department.Name, result.TextContent);
+            Assert.Equal($"/beboere/{id}", (result.GetAttribute("href") ?? result.QuerySelector("a")?.GetAttribute("href")));
+        });
+        Assert.Empty(cut.FindAll("[data-testid=no-results]"));
+    }
+
+    [Fact]
+    public async Task Search_without_matches_says_so()
+    {
+        await SignInAsync(StaffRoles.Mentor);
+
+        var cut = Render<ResidentSearch>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Ingen beboere fundet.", cut.Find("[data-testid=no-results]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=resident-result]"));
+    }
+
+    [Fact]
+    public async Task Start_page_of_a_mentor_shows_their_open_cases_or_that_there_are_none()
+    {
+        await SignInAsync(StaffRoles.Mentor, "Mette Mentor");
+
+        var cut = Render<StartPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Mette Mentor", cut.Find("[data-testid=welcome]").TextContent));
+        Assert.Contains("Mine forløb", cut.Markup);
+        Assert.Equal("Du har ingen åbne forløb.", cut.Find("[data-testid=my-cases-empty]").TextContent.Trim());
+        Assert.DoesNotContain("Unikke nye beboere", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=administration]"));
+    }
+
+    [Fact]
+    public async Task Start_page_of_an_analyst_shows_the_figures_and_no_cases()
+    {
+        await SignInAsync(StaffRoles.Analyst, "Anna Analytiker");
+
+        var cut = Render<StartPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Anna Analytiker", cut.Find("[data-testid=welcome]").TextContent));
+        var year = DateTime.Now.Year;
+        Assert.Contains($"Unikke nye beboere {year}", cut.Markup);
+        Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
+        Assert.DoesNotContain("Mine forløb", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=my-cases-empty]"));
+        Assert.Empty(cut.FindAll("[data-testid=my-cases]"));
+    }
+
+    [Fact]
+    public void Unique_resident_table_has_one_row_per_count_with_Danish_labels()
+    {
+        IReadOnlyList<IndicatorCount> rows =
+        [
+            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.Age18To29, 1, 2, 1),
+            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.OtherAges, 0, 3, 0),
+            new(Indicator.SpareTimeJob, "Område B", UniqueResidentCount.AllAges, 4, 5, 2),
+        ];
+
+        var cut = Render<UniqueResidentTable>(p => p.Add(x => x.Rows, rows));
+
+        var cells = cut.FindAll("[data-testid=figures] tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
+            .ToList();
+        Assert.Equal(3, cells.Count);
+        Assert.Equal(["Job eller uddannelse", "Område A", "18-29 år", "1", "2", "1"], cells[0]);
+        Assert.Equal(["Job eller uddannelse", "Område A", "Andre aldre", "0", "3", "0"], cells[1]);
+        Assert.Equal(["Fritidsjob", "Område B", "Alle", "4", "5", "2"], cells[2]);
+        Assert.Empty(cut.FindAll("[data-testid=figures-empty]"));
+    }
+
+    [Fact]
+    public void Unique_resident_table_without_rows_says_so()
+    {
+        var cut = Render<UniqueResidentTable>(p => p.Add(x => x.Rows, Array.Empty<IndicatorCount>()));
+
+        Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=figures]"));
+    }
+}
