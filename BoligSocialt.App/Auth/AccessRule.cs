@@ -12,7 +12,7 @@ namespace BoligSocialt.App.Auth;
 /// - TeamLeader and Head: everything of their team's activities;
 /// - Administrators and analysts: nothing (unless they also hold one of the roles above).
 /// A resident is visible through any visible case, referral or logbook entry, and to the one who created the record
-/// (and their leader) until it has any.
+/// (and their leader) until a referral or a case for the resident exists.
 /// </summary>
 public static class AccessRule
 {

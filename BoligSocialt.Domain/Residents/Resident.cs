@@ -58,6 +58,15 @@ public sealed class Resident
         _residences.Add(new Residence(departmentId, from));
     }
 
+    /// <summary>Corrects the date the resident moved into the department they live in now (a typing error, not a move).</summary>
+    public void CorrectLatestMoveDate(DateOnly from)
+    {
+        var latest = _residences.MaxBy(r => r.From) ?? throw new DomainException("Der er ingen boligafdeling at rette datoen for.");
+        if (_residences.Any(r => r != latest && r.From >= from))
+            throw new DomainException("Datoen skal ligge efter den forrige flytning.");
+        latest.Correct(from);
+    }
+
     /// <summary>The department the resident lived in on a date, by the residence history.</summary>
     public int? DepartmentOn(DateOnly date) =>
         _residences.Where(r => r.From <= date).MaxBy(r => r.From)?.DepartmentId;
@@ -109,4 +118,6 @@ public sealed class Residence
         DepartmentId = departmentId;
         From = from;
     }
+
+    internal void Correct(DateOnly from) => From = from;
 }

@@ -12,6 +12,20 @@ public sealed class ResidentTests
         new(name, born ?? new DateOnly(1990, 4, 12), phone, Guid.NewGuid(), Now);
 
     [Fact]
+    public void Correcting_the_latest_move_date_changes_it_but_not_before_the_previous_move()
+    {
+        var resident = NewResident();
+        resident.MoveTo(1, new DateOnly(2010, 1, 1));
+        resident.MoveTo(2, new DateOnly(2020, 1, 1));
+
+        resident.CorrectLatestMoveDate(new DateOnly(2019, 6, 1));
+
+        Assert.Equal(2, resident.DepartmentOn(new DateOnly(2019, 6, 1)));
+        Assert.Equal(1, resident.DepartmentOn(new DateOnly(2019, 5, 31)));
+        Assert.Throws<DomainException>(() => resident.CorrectLatestMoveDate(new DateOnly(2010, 1, 1)));
+    }
+
+    [Fact]
     public void Decomposed_danish_letters_are_spelled_out_like_composed_ones() =>
         Assert.Equal("aase aeroe", SearchText.Fold("Åse Ærø".Normalize(System.Text.NormalizationForm.FormD)));
 

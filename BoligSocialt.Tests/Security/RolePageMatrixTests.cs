@@ -31,9 +31,9 @@ public sealed class RolePageMatrixTests
     private static readonly string[] CaseWork = [Mentor, Counsellor, TeamLeader, Head];
 
     /// <summary>
-    /// Route template → who may open it. Every page needs a signed-in staff member except "/ikke-fundet" and "/ingen-adgang",
-    /// which are <c>[AllowAnonymous]</c> on purpose: an unknown URL answers 404 to everyone, and someone signed in without a
-    /// staff record must be able to read that they have no access. Neither page shows any data.
+    /// Route template → who may open it. Every page needs a signed-in staff member except "/ikke-fundet", "/ingen-adgang" and
+    /// "/fejl", which are <c>[AllowAnonymous]</c> on purpose: an unknown URL answers 404 to everyone, someone signed in without
+    /// a staff record must be able to read that they have no access, and an error is shown to whoever met it. None shows data.
     /// </summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
@@ -46,7 +46,7 @@ public sealed class RolePageMatrixTests
         ["/admin/medarbejdere"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
-        ["/fejl"] = StaffRoles,
+        ["/fejl"] = Users,
     };
 
     /// <summary>Every routable component of the app: one entry per <c>@page</c> directive.</summary>
@@ -89,8 +89,8 @@ public sealed class RolePageMatrixTests
             Assert.True(Expected.ContainsKey(template), $"Page {template} has no row in the role × page table: add one");
         foreach (var row in Expected.Keys)
             Assert.True(templates.Contains(row), $"The role × page table has a row for {row}, but no page has that route any more: remove or rename the row");
-        // Anonymous gets in nowhere but the not-found and no-access pages.
-        Assert.Equal(["/ikke-fundet", "/ingen-adgang"], Expected.Where(row => row.Value.Contains(Anonymous)).Select(row => row.Key).Order(StringComparer.Ordinal));
+        // Anonymous gets in nowhere but the not-found, no-access and error pages.
+        Assert.Equal(["/fejl", "/ikke-fundet", "/ingen-adgang"], Expected.Where(row => row.Value.Contains(Anonymous)).Select(row => row.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

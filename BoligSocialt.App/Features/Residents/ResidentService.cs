@@ -16,6 +16,9 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
 
     private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "ddMMyyyy"];
 
+    /// <summary>Names in Danish alphabetical order (Æ, Ø, Å last), for display.</summary>
+    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)
@@ -68,7 +71,7 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
 
         var found = await residents.OrderBy(r => r.SearchName).Take(MaxSearchResults).ToListAsync(ct);
         var byId = departments.ToDictionary(d => d.Id);
-        return found.Select(r =>
+        return found.OrderBy(r => r.Name, DanishOrder).Select(r =>
         {
             var department = r.DepartmentId is { } id ? byId[id] : null;
             return new ResidentListItem(r.Id, r.Name, r.BirthDate, department?.Name, department?.Area);
@@ -154,7 +157,10 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
         await EnsureDepartmentExistsAsync(db, form.DepartmentId, ct);
         resident.UpdateDetails(form.Name!, DateOnly.FromDateTime(form.BirthDate!.Value), form.Phone, Today);
         var from = DateOnly.FromDateTime(form.LivesThereFrom!.Value);
-        if (resident.DepartmentOn(from) != form.DepartmentId) resident.MoveTo(form.DepartmentId!.Value, from);
+        // The same department with another date corrects the date; another department is a move.
+        var latest = resident.Residences.MaxBy(r => r.From);
+        if (latest is null || latest.DepartmentId != form.DepartmentId) resident.MoveTo(form.DepartmentId!.Value, from);
+        else if (latest.From != from) resident.CorrectLatestMoveDate(from);
         ApplyConsents(resident, form, actor);
         db.AuditActor = actor.AuditName;
         await db.SaveChangesAsync(ct);

@@ -55,6 +55,9 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
         if (!string.IsNullOrEmpty(email) && await db.StaffMembers.AnyAsync(s => s.Email == email && s.Id != id, ct))
             throw new DomainException("Der findes allerede en medarbejder med den e-mailadresse.");
 
+        if (id == actor.StaffMemberId && (roles & StaffRoles.Administrator) == 0)
+            throw new DomainException("Du kan ikke fjerne din egen administratorrolle.");
+
         StaffMember staff;
         if (id is { } existing)
         {
