@@ -36,8 +36,16 @@ public static class SignIn
         {
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
-            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme,
-                o => o.AccessDeniedPath = AccessDeniedPath);
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.AccessDeniedPath = AccessDeniedPath;
+                var validate = o.Events.OnValidatePrincipal;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    await validate(context);
+                    await RejectInactiveStaffAsync(context);
+                };
+            });
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
             {
                 var validated = o.Events.OnTokenValidated;
@@ -56,6 +64,7 @@ public static class SignIn
                 o.LoginPath = DevelopmentPath;
                 o.AccessDeniedPath = AccessDeniedPath;
                 o.Cookie.Name = "BoligSocialt.Development";
+                o.Events.OnValidatePrincipal = RejectInactiveStaffAsync;
             });
         }
         else
@@ -123,7 +132,7 @@ public static class SignIn
     /// Entra ID: the person is matched to a staff member by object id, else by e-mail (and the object id is linked then).
     /// The token's app roles become role claims. Someone without a staff member gets no staff claim and so no access.
     /// </summary>
-    private static async Task MatchStaffMemberAsync(IServiceProvider services, ClaimsIdentity identity)
+    internal static async Task MatchStaffMemberAsync(IServiceProvider services, ClaimsIdentity identity)
     {
         var objectId = identity.FindFirst(ClaimConstants.ObjectId)?.Value ?? identity.FindFirst(ClaimConstants.Oid)?.Value;
         var email = (identity.FindFirst(ClaimConstants.PreferredUserName)?.Value ?? identity.FindFirst(ClaimTypes.Email)?.Value)?.ToLowerInvariant();
@@ -151,6 +160,17 @@ public static class SignIn
             db.Record(AuditAction.SignInRefused, nameof(StaffMember), staff?.Id.ToString() ?? "");
         }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A staff member deactivated after signing in loses access at their next request, not when the cookie expires.</summary>
+    private static async Task RejectInactiveStaffAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is null || Actor.FromPrincipal(context.Principal) is not { } actor) return;
+        var factory = context.HttpContext.RequestServices.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        if (await db.StaffMembers.AnyAsync(s => s.Id == actor.StaffMemberId && s.IsActive)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
 
     private static void AddStaffClaims(ClaimsIdentity identity, StaffMember staff)

@@ -219,6 +219,47 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         Assert.Equal(SignIn.DevelopmentPath, response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]);
     }
 
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, Guid staffId, string returnUrl = "/")
+    {
+        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
+        var match = AntiforgeryToken().Match(page);
+        Assert.True(match.Success, "no antiforgery token on the sign-in page");
+        var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+        return await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["staffMemberId"] = staffId.ToString(),
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [Fact]
+    public async Task A_staff_member_deactivated_after_signing_in_is_signed_out_at_the_next_request()
+    {
+        using var client = app.Host.Client();
+        StaffMember staff;
+        await using (var db = app.Host.Db())
+        {
+            staff = new StaffMember("Snart Deaktiveret", null, StaffRoles.Mentor, (await db.Teams.FirstAsync()).Id);
+            db.StaffMembers.Add(staff);
+            db.AuditActor = "test";
+            await db.SaveChangesAsync();
+        }
+        await SignInAsync(client, staff.Id);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await using (var db = app.Host.Db())
+        {
+            (await db.StaffMembers.SingleAsync(s => s.Id == staff.Id)).Deactivate();
+            db.AuditActor = "test";
+            await db.SaveChangesAsync();
+        }
+        var after = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith(SignIn.DevelopmentPath, after.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Development_sign_in_opens_the_start_page_and_is_audited()
     {
@@ -227,16 +268,7 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         await using (var db = app.Host.Db())
             staffId = await db.StaffMembers.Where(s => s.Name == "Ahmed Hassan").Select(s => s.Id).SingleAsync();
 
-        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
-        var match = AntiforgeryToken().Match(page);
-        Assert.True(match.Success, "no antiforgery token on the sign-in page");
-        var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
-        var signIn = await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["staffMemberId"] = staffId.ToString(),
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        }));
+        var signIn = await SignInAsync(client, staffId);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
 
@@ -260,16 +292,7 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         Guid staffId;
         await using (var db = app.Host.Db())
             staffId = await db.StaffMembers.Where(s => s.Name == "Mette Lund").Select(s => s.Id).SingleAsync();
-        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
-        var match = AntiforgeryToken().Match(page);
-        var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
-
-        var signIn = await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["staffMemberId"] = staffId.ToString(),
-            ["returnUrl"] = returnUrl,
-            ["__RequestVerificationToken"] = token,
-        }));
+        var signIn = await SignInAsync(client, staffId, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
