@@ -20,7 +20,7 @@ public static class Audit
         [typeof(Resident), typeof(Referral), typeof(Case), typeof(Outcome), typeof(LogbookEntry), typeof(GroupCourse), typeof(StaffMember)];
 
     public static void Read(this AppDbContext db, string entityType, Guid entityId) =>
-        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, RequireActor(db), AuditAction.Read, entityType, entityId.ToString()));
+        db.Record(AuditAction.Read, entityType, entityId.ToString());
 
     public static void Record(this AppDbContext db, AuditAction action, string entityType, string entityId) =>
         db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, RequireActor(db), action, entityType, entityId));

@@ -325,4 +325,30 @@ public sealed class CaseTests
         Assert.Equal("Afsluttet", CaseStatus.Closed.Danish());
         Assert.Equal("Genåbnet", CaseStatus.Reopened.Danish());
     }
+
+    [Fact]
+    public void An_agreement_is_added_open_and_can_be_marked_done()
+    {
+        var opened = OpenCase();
+
+        var agreement = opened.AddAgreement("Send CV til Netto", "Beboeren", new DateOnly(2024, 2, 1));
+        agreement.MarkDone();
+
+        Assert.Same(agreement, Assert.Single(opened.Agreements));
+        Assert.True(agreement.Done);
+    }
+
+    [Fact]
+    public void An_agreement_needs_a_text_and_someone_responsible()
+    {
+        var opened = OpenCase();
+
+        Assert.Throws<DomainException>(() => opened.AddAgreement(" ", "Beboeren", new DateOnly(2024, 2, 1)));
+        Assert.Throws<DomainException>(() => opened.AddAgreement("Send CV", "", new DateOnly(2024, 2, 1)));
+        Assert.Empty(opened.Agreements);
+    }
+
+    [Fact]
+    public void No_agreement_can_be_added_to_a_closed_case() =>
+        Assert.Throws<DomainException>(() => ClosedCase(new DateOnly(2024, 3, 1)).AddAgreement("Send CV", "Beboeren", new DateOnly(2024, 4, 1)));
 }
