@@ -47,6 +47,8 @@ try
         SupportedCultures = [danish],
         SupportedUICultures = [danish],
     });
+    // Before this: authentication handles its own paths without endpoints (Entra ID's /signin-oidc callback).
+    app.UseAuthentication();
     // An unknown URL is a plain 404 for everyone, rather than a sign-in challenge from the fallback policy.
     app.Use((context, next) =>
     {
@@ -54,7 +56,6 @@ try
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
     });
-    app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
 

@@ -144,6 +144,28 @@ public sealed class ProductionHostingTests : IAsyncLifetime
             Assert.Equal("login.microsoftonline.com", response.Headers.Location?.Host);
     }
 
+    // The callback has no endpoint: the 404 for unknown URLs must not swallow it.
+    [Fact]
+    public async Task Production_with_AzureAd_lets_the_sign_in_callback_reach_Entra_ID_handling()
+    {
+        await using var host = new AppHost("Production", _folder.File("app.db"), azureAd: true);
+        using var client = host.Client();
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string> { ["state"] = "x" }));
+        }
+        catch (Exception handled) when (handled.Message.Contains("login.microsoftonline.com", StringComparison.Ordinal)
+                                        || handled is AuthenticationFailureException)
+        {
+            // The OpenID Connect handler took the request (and, offline, could not complete it): not a 404.
+            return;
+        }
+
+        Assert.NotEqual(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Starting_twice_on_the_same_database_does_not_add_demo_data_again()
     {
