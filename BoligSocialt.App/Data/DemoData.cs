@@ -1,5 +1,6 @@
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
@@ -49,7 +50,7 @@ public static class DemoData
         db.AuditActor = Actor;
         var random = new Random(20_261_124);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
 
         var teams = await db.Teams.ToDictionaryAsync(t => t.Code, ct);
         var staff = Staff.Select(s => new StaffMember(s.Name, Email(s.Name), s.Roles, s.Team is null ? null : teams[s.Team].Id)).ToList();
@@ -161,5 +162,5 @@ public static class DemoData
     }
 
     private static string Email(string name) =>
-        Domain.Common.SearchText.Fold(name.Split(' ')[0]) + "@boligsocialt.example";
+        SearchText.Fold(name.Split(' ')[0]) + "@boligsocialt.example";
 }

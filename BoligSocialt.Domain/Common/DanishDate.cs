@@ -6,6 +6,9 @@ public static class DanishDate
 
     public static string ToDanish(this DateOnly date) => date.ToString(Format, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Today's date where the app runs (Danish local time on the servers).</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     /// <summary>Age in whole years on a date: a birthday on that very date counts (30th birthday = 30).</summary>
     public static int AgeOn(this DateOnly birthDate, DateOnly date)
     {

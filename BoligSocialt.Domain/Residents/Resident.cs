@@ -68,8 +68,10 @@ public sealed class Resident
     }
 
     /// <summary>The department the resident lived in on a date, by the residence history.</summary>
-    public int? DepartmentOn(DateOnly date) =>
-        _residences.Where(r => r.From <= date).MaxBy(r => r.From)?.DepartmentId;
+    public int? DepartmentOn(DateOnly date) => ResidenceOn(date)?.DepartmentId;
+
+    /// <summary>The line of the residence history in force on a date.</summary>
+    public Residence? ResidenceOn(DateOnly date) => _residences.Where(r => r.From <= date).MaxBy(r => r.From);
 
     public void GiveRegistrationConsent(DateOnly givenOn, Guid recordedById, DateOnly today)
     {

@@ -2,6 +2,7 @@ using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Features.Cases;
@@ -49,7 +50,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
         db.Read(nameof(Case), id);
         await db.SaveChangesAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         return new CaseDetails(
             found.Id, found.ResidentId, resident, activity.Name, responsible, found.Status.Danish(), found.OpenedOn, found.DaysOpen(today),
             activity.StartMeeting != StartMeetingKind.None && found.StartMeetingHeldOn is null,

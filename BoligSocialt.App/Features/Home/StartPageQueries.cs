@@ -1,6 +1,7 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Counting;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Staff;
@@ -35,7 +36,7 @@ public sealed class StartPageQueries(IDbContextFactory<AppDbContext> factory, IC
     public async Task<StartPageContent> GetAsync(CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         await using var db = await factory.CreateDbContextAsync(ct);
         var name = await db.StaffMembers.Where(s => s.Id == actor.StaffMemberId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
         return new StartPageContent(

@@ -19,7 +19,7 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
     /// <summary>Names in Danish alphabetical order (Æ, Ø, Å last), for display.</summary>
     private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)
     {
@@ -83,10 +83,8 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
     {
         var actor = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var resident = await db.VisibleResidents(actor).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new NotFoundException();
-        var today = Today;
-        var current = resident.Residences.Where(r => r.From <= today).MaxBy(r => r.From);
+        var resident = await ReadAsync(db, actor, id, ct);
+        var current = resident.ResidenceOn(Today);
         var departmentIds = resident.Residences.Select(r => r.DepartmentId).ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Name, Area = d.HousingArea!.Name }).ToDictionaryAsync(d => d.Id, ct);
@@ -101,10 +99,6 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
             .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new { r.Id, Activity = a.Name, r.Status, r.ReceivedOn })
             .OrderByDescending(x => x.ReceivedOn).ToListAsync(ct);
 
-        db.AuditActor = actor.AuditName;
-        db.Read(nameof(Resident), id);
-        await db.SaveChangesAsync(ct);
-
         ConsentView? Consent(Consent? c) => c is null ? null : new ConsentView(c.GivenOn, staffNames.GetValueOrDefault(c.RecordedById, "ukendt"));
         return new ResidentDetails(
             resident.Id, resident.Name, resident.BirthDate, resident.Phone,
@@ -116,22 +110,36 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
             referrals.Select(r => new ResidentReferralItem(r.Id, r.Activity, r.Status.Danish(), r.ReceivedOn)).ToList());
     }
 
-    /// <summary>The form for editing a resident, filled from the record.</summary>
+    /// <summary>The form for editing a resident, filled from the record (an audited read).</summary>
     public async Task<ResidentForm> EditFormAsync(Guid id, CancellationToken ct = default)
     {
-        var details = await GetAsync(id, ct);
+        var actor = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var resident = await ReadAsync(db, actor, id, ct);
+        var current = resident.ResidenceOn(Today);
         return new ResidentForm
         {
-            Name = details.Name,
-            BirthDate = details.BirthDate.ToDateTime(TimeOnly.MinValue),
-            Phone = details.Phone,
-            DepartmentId = details.Current?.DepartmentId,
-            LivesThereFrom = details.Current?.From.ToDateTime(TimeOnly.MinValue),
-            RegistrationConsent = details.RegistrationConsent is not null,
-            RegistrationConsentOn = details.RegistrationConsent?.GivenOn.ToDateTime(TimeOnly.MinValue),
-            SharingConsent = details.SharingConsent is not null,
-            SharingConsentOn = details.SharingConsent?.GivenOn.ToDateTime(TimeOnly.MinValue),
+            Name = resident.Name,
+            BirthDate = resident.BirthDate.ToDateTime(TimeOnly.MinValue),
+            Phone = resident.Phone,
+            DepartmentId = current?.DepartmentId,
+            LivesThereFrom = current?.From.ToDateTime(TimeOnly.MinValue),
+            RegistrationConsent = resident.RegistrationConsent is not null,
+            RegistrationConsentOn = resident.RegistrationConsent?.GivenOn.ToDateTime(TimeOnly.MinValue),
+            SharingConsent = resident.SharingConsent is not null,
+            SharingConsentOn = resident.SharingConsent?.GivenOn.ToDateTime(TimeOnly.MinValue),
         };
+    }
+
+    /// <summary>Loads a resident in the actor's scope and records the read in the audit log.</summary>
+    private static async Task<Resident> ReadAsync(AppDbContext db, Actor actor, Guid id, CancellationToken ct)
+    {
+        var resident = await db.VisibleResidents(actor).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new NotFoundException();
+        db.AuditActor = actor.AuditName;
+        db.Read(nameof(Resident), id);
+        await db.SaveChangesAsync(ct);
+        return resident;
     }
 
     public async Task<Guid> CreateAsync(ResidentForm form, CancellationToken ct = default)
