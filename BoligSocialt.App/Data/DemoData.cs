@@ -91,7 +91,7 @@ public static class DemoData
             var worker = caseworkers.Where(s => s.TeamId == team).ElementAt(random.Next(caseworkers.Count(s => s.TeamId == team)));
             var received = today.AddDays(-random.Next(5, 350));
             var source = activity.ReferredBy.Count > 0 ? activity.ReferredBy[random.Next(activity.ReferredBy.Count)] : Referral.SelfReferralSource;
-            var referral = new Referral(resident.Id, activity, source, source == Referral.SelfReferralSource ? null : "Demo Henviser",
+            var referral = new Referral(resident, activity, source, source == Referral.SelfReferralSource ? null : "Demo Henviser",
                 null, "Ønsker hjælp til at komme videre", received, worker.Id, today);
             db.Referrals.Add(referral);
 

@@ -1,6 +1,7 @@
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.Referrals;
 
@@ -39,18 +40,27 @@ public sealed class Referral
     public ReferralDeclineReason? DeclineReason { get; private set; }
     public string? DeclineNote { get; private set; }
     public Guid? CaseId { get; private set; }
+    /// <summary>Bumped by every change: two leaders allocating the same referral at once cannot both succeed.</summary>
+    public int Version { get; private set; }
 
     private Referral() { }
 
-    public Referral(Guid residentId, Activity activity, string source, string? referrerName, string? referrerOrganisation,
+    /// <summary>
+    /// Records a referral. The consent gate: a resident is only registered with a referral when their consent
+    /// to registration is recorded.
+    /// </summary>
+    public Referral(Resident resident, Activity activity, string source, string? referrerName, string? referrerOrganisation,
         string reason, DateOnly receivedOn, Guid? recordedById, DateOnly today)
     {
+        if (resident.IsMerged) throw new DomainException("Beboeren er lagt sammen med en anden beboer. Vælg den beboer, der blev bevaret.");
+        if (resident.RegistrationConsent is null)
+            throw new DomainException("Beboerens samtykke til registrering skal være registreret (dato og af hvem), før henvisningen kan gemmes.");
         Guard.NotInFuture(receivedOn, today, "Modtagelsesdatoen");
         if (activity.PlanPeriod is { } plan && !plan.Contains(receivedOn))
             throw new DomainException($"Aktiviteten {activity.Name} hører ikke til den helhedsplan, der gælder {receivedOn.ToDanish()}.");
         if (!activity.IsActive) throw new DomainException($"Aktiviteten {activity.Name} er ikke længere aktiv.");
         Id = Guid.CreateVersion7();
-        ResidentId = residentId;
+        ResidentId = resident.Id;
         ActivityId = activity.Id;
         Source = Guard.Text(source, "Henvisningskilde", 50);
         ReferrerName = Guard.OptionalText(referrerName, "Henviserens navn", 100);
@@ -76,6 +86,7 @@ public sealed class Referral
         DeclineReason = null;
         DeclineNote = null;
         Status = ReferralStatus.Allocated;
+        Version++;
     }
 
     /// <summary>The allocated staff member accepts: a case opens with them as responsible.</summary>
@@ -88,6 +99,7 @@ public sealed class Referral
         CaseId = opened.Id;
         DecidedOn = on;
         Status = ReferralStatus.Accepted;
+        Version++;
         return opened;
     }
 
@@ -99,6 +111,15 @@ public sealed class Referral
         DeclineReason = reason;
         DecidedOn = on;
         Status = ReferralStatus.Declined;
+        Version++;
+    }
+
+    /// <summary>Part of merging two records of the same resident: the referral follows the survivor.</summary>
+    public void TransferTo(Resident survivor)
+    {
+        if (survivor.IsMerged) throw new DomainException("Henvisningen kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");
+        ResidentId = survivor.Id;
+        Version++;
     }
 
     private void EnsureAllocated(string verb)

@@ -2,6 +2,7 @@ using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Referrals;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Tests.Domain;
 
@@ -9,9 +10,10 @@ public sealed class ReferralTests
 {
     private static readonly DateOnly Today = new(2024, 6, 1);
     private static readonly DateOnly ReceivedOn = new(2024, 5, 1);
-    private static readonly Guid ResidentId = Guid.NewGuid();
     private static readonly Guid StaffA = Guid.NewGuid();
     private static readonly Guid StaffB = Guid.NewGuid();
+    private static readonly Resident Resident = ConsentingResident();
+    private static readonly Guid ResidentId = Resident.Id;
 
     private static readonly PlanPeriod Plan = new("HP21", "Helhedsplan 2021-2024", new(2021, 1, 1), new(2024, 9, 30));
 
@@ -25,8 +27,15 @@ public sealed class ReferralTests
         return activity;
     }
 
+    internal static Resident ConsentingResident()
+    {
+        var resident = new Resident("Amina Hussein", new DateOnly(1990, 1, 1), null, null, new DateTimeOffset(2024, 4, 1, 9, 0, 0, TimeSpan.Zero));
+        resident.GiveRegistrationConsent(new DateOnly(2024, 4, 1), StaffA, Today);
+        return resident;
+    }
+
     private static Referral Receive(Activity? activity = null, DateOnly? receivedOn = null, DateOnly? today = null) =>
-        new(ResidentId, activity ?? MentorActivity(), "JobCounsellor", "Jens Jensen", "Jobcenter Odense",
+        new(Resident, activity ?? MentorActivity(), "JobCounsellor", "Jens Jensen", "Jobcenter Odense",
             "Har brug for en mentor", receivedOn ?? ReceivedOn, Guid.NewGuid(), today ?? Today);
 
     private static Referral Allocated(Guid? staff = null)
@@ -244,7 +253,47 @@ public sealed class ReferralTests
     {
         var activity = MentorActivity();
 
-        Assert.Throws<DomainException>(() => new Referral(ResidentId, activity, "JobCounsellor", null, null, "  ", ReceivedOn, null, Today));
-        Assert.Throws<DomainException>(() => new Referral(ResidentId, activity, "", null, null, "Mentor", ReceivedOn, null, Today));
+        Assert.Throws<DomainException>(() => new Referral(Resident, activity, "JobCounsellor", null, null, "  ", ReceivedOn, null, Today));
+        Assert.Throws<DomainException>(() => new Referral(Resident, activity, "", null, null, "Mentor", ReceivedOn, null, Today));
+    }
+
+    [Fact]
+    public void Referral_of_a_resident_without_registration_consent_throws()
+    {
+        var resident = new Resident("Omar Ali", new DateOnly(1985, 2, 3), null, null, new DateTimeOffset(2024, 4, 1, 9, 0, 0, TimeSpan.Zero));
+
+        var ex = Assert.Throws<DomainException>(() =>
+            new Referral(resident, MentorActivity(), "JobCounsellor", null, null, "Mentor", ReceivedOn, null, Today));
+        Assert.Equal("Beboerens samtykke til registrering skal være registreret (dato og af hvem), før henvisningen kan gemmes.", ex.Message);
+    }
+
+    [Fact]
+    public void Every_step_changes_the_version_so_a_concurrent_step_is_detected()
+    {
+        var activity = MentorActivity();
+        var referral = Receive(activity);
+        var versions = new List<int> { referral.Version };
+
+        referral.AllocateTo(StaffA, new DateOnly(2024, 5, 3));
+        versions.Add(referral.Version);
+        referral.Decline(ReferralDeclineReason.NotReached, "Ingen svar", new DateOnly(2024, 5, 4));
+        versions.Add(referral.Version);
+        referral.AllocateTo(StaffB, new DateOnly(2024, 5, 5));
+        versions.Add(referral.Version);
+        referral.Accept(activity, new DateOnly(2024, 5, 6));
+        versions.Add(referral.Version);
+
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_failed_step_leaves_the_version_alone()
+    {
+        var referral = Allocated(StaffA);
+        var version = referral.Version;
+
+        Assert.Throws<DomainException>(() => referral.AllocateTo(StaffB, new DateOnly(2024, 5, 5)));
+
+        Assert.Equal(version, referral.Version);
     }
 }

@@ -30,6 +30,8 @@ internal static class Scenario
     public static readonly DateOnly Accepted = new(2025, 3, 10);
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+    /// <summary>Who recorded the consent of a resident the test created without a staff member.</summary>
+    public static readonly Guid ConsentRecorder = Guid.NewGuid();
 
     public static async Task<int> DepartmentIdAsync(TestDatabase database, string name)
     {
@@ -47,7 +49,7 @@ internal static class Scenario
         await using var db = database.CreateDbContext();
         var resident = new Resident(name, birthDate ?? new DateOnly(1990, 4, 12), null, createdById, DateTimeOffset.UtcNow);
         resident.MoveTo(departmentId, new DateOnly(2015, 1, 1));
-        if (createdById is { } by) resident.GiveRegistrationConsent(new DateOnly(2025, 1, 1), by, Today);
+        resident.GiveRegistrationConsent(new DateOnly(2025, 1, 1), createdById ?? ConsentRecorder, Today);
         db.Residents.Add(resident);
         db.AuditActor = "test";
         await db.SaveChangesAsync();
@@ -59,7 +61,8 @@ internal static class Scenario
     {
         await using var db = database.CreateDbContext();
         var activity = await ActivityAsync(db, activityCode);
-        var referral = new Referral(residentId, activity, Referral.SelfReferralSource, null, null, "Ønsker hjælp", Received, null, Today);
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+        var referral = new Referral(resident, activity, Referral.SelfReferralSource, null, null, "Ønsker hjælp", Received, null, Today);
         if (allocatedToId is { } to) referral.AllocateTo(to, Allocated);
         db.Referrals.Add(referral);
         db.AuditActor = "test";
@@ -73,7 +76,8 @@ internal static class Scenario
     {
         await using var db = database.CreateDbContext();
         var activity = await ActivityAsync(db, activityCode);
-        var referral = new Referral(residentId, activity, Referral.SelfReferralSource, null, null, "Ønsker hjælp", Received, null, Today);
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+        var referral = new Referral(resident, activity, Referral.SelfReferralSource, null, null, "Ønsker hjælp", Received, null, Today);
         referral.AllocateTo(responsibleId, Allocated);
         var opened = referral.Accept(activity, Accepted);
         shape?.Invoke(opened, activity);

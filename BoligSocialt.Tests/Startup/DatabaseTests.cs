@@ -197,7 +197,8 @@ public sealed class DatabaseTests : IAsyncLifetime
             var department = await db.Departments.FirstAsync();
             var resident = new Resident("Amina Hussein", new DateOnly(1990, 1, 1), null, null, DateTimeOffset.UtcNow);
             resident.MoveTo(department.Id, new DateOnly(2015, 1, 1));
-            var referral = new Referral(resident.Id, bmj, Referral.SelfReferralSource, null, null, "Ønsker job", new DateOnly(2023, 5, 1),
+            resident.GiveRegistrationConsent(new DateOnly(2023, 5, 1), Guid.NewGuid(), DateOnly.FromDateTime(DateTime.Today));
+            var referral = new Referral(resident, bmj, Referral.SelfReferralSource, null, null, "Ønsker job", new DateOnly(2023, 5, 1),
                 null, DateOnly.FromDateTime(DateTime.Today));
             referralId = referral.Id;
             db.Residents.Add(resident);

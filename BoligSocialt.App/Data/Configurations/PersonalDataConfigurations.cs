@@ -68,6 +68,7 @@ sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.Property(r => r.ReferrerOrganisation).HasMaxLength(100);
         b.Property(r => r.Reason).HasMaxLength(Referral.ReasonMaxLength);
         b.Property(r => r.DeclineNote).HasMaxLength(Referral.ReasonMaxLength);
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.Status, r.ReceivedOn });
         b.HasIndex(r => r.AllocatedToId);
         b.HasOne<Resident>().WithMany().HasForeignKey(r => r.ResidentId).OnDelete(DeleteBehavior.Restrict);
