@@ -4,5 +4,8 @@ namespace BoligSocialt.App.Auth;
 public static class Roles
 {
     public const string CaseWork = "Mentor,Counsellor,TeamLeader,Head";
+    public const string Leaders = "TeamLeader,Head";
+    /// <summary>Who may merge two records of the same resident.</summary>
+    public const string ResidentMerge = "TeamLeader,Head,Administrator";
     public const string Administrator = "Administrator";
 }
