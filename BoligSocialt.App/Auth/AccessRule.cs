@@ -8,7 +8,7 @@ namespace BoligSocialt.App.Auth;
 
 /// <summary>
 /// The one access rule for personal data, used by every service that loads it:
-/// - Mentors and counsellors: their own cases, the referrals allocated to them, their own logbook entries;
+/// - Mentors and counsellors: their own cases, the referrals allocated to them or recorded by them, their own logbook entries;
 /// - TeamLeader and Head: everything of their team's activities;
 /// - Administrators and analysts: nothing (unless they also hold one of the roles above).
 /// A resident is visible through any visible case, referral or logbook entry, and to the one who created the record
@@ -25,7 +25,7 @@ public static class AccessRule
     public static IQueryable<Referral> VisibleReferrals(this AppDbContext db, Actor actor)
     {
         var (own, team, me, teamActivities) = Scope(db, actor);
-        return db.Referrals.Where(r => (own && r.AllocatedToId == me) || (team && teamActivities.Contains(r.ActivityId)));
+        return db.Referrals.Where(r => (own && (r.AllocatedToId == me || r.RecordedById == me)) || (team && teamActivities.Contains(r.ActivityId)));
     }
 
     public static IQueryable<LogbookEntry> VisibleLogbookEntries(this AppDbContext db, Actor actor)

@@ -8,6 +8,8 @@ public enum AuditAction
     Delete,
     SignIn,
     SignInRefused,
+    /// <summary>Two records of the same resident were merged: one row for each of the two records.</summary>
+    Merge,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Counting;
@@ -13,9 +14,7 @@ public sealed record MyCaseItem(Guid Id, string Resident, string Activity, int D
 
 public sealed record MyReferralItem(Guid Id, string Resident, string Activity, int DaysSinceAllocation);
 
-public sealed record CaseloadItem(string Name, string Roles, int OpenCases, int ReferralsAwaitingDecision);
-
-public sealed record TeamOverview(string Team, int ReferralsWaiting, int OldestWaitingDays, IReadOnlyList<CaseloadItem> Caseload);
+public sealed record TeamOverview(string Team, int ReferralsWaiting, int OldestWaitingDays, IReadOnlyList<StaffCaseload> Caseload);
 
 /// <param name="AreaNames">Display names of the reporting area codes in the rows.</param>
 public sealed record YearFigures(int Year, int Quarter, IReadOnlyList<IndicatorCount> Rows, IReadOnlyDictionary<string, string> AreaNames);
@@ -82,23 +81,12 @@ public sealed class StartPageQueries(IDbContextFactory<AppDbContext> factory, IC
     {
         var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Id == actor.TeamId, ct);
         var waiting = await db.VisibleReferrals(actor).AsNoTracking()
-            .Where(r => r.Status == ReferralStatus.Received).Select(r => r.ReceivedOn).ToListAsync(ct);
-        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.TeamId == actor.TeamId && s.IsActive)
-            .Select(s => new
-            {
-                s.Name,
-                s.Roles,
-                OpenCases = db.Cases.Count(c => c.ResponsibleStaffId == s.Id && c.Status != Domain.Cases.CaseStatus.Closed),
-                Awaiting = db.Referrals.Count(r => r.AllocatedToId == s.Id && r.Status == ReferralStatus.Allocated),
-            })
-            .ToListAsync(ct);
+            .Where(r => r.Status == ReferralStatus.Received || r.Status == ReferralStatus.Declined).Select(r => r.ReceivedOn).ToListAsync(ct);
         return new TeamOverview(
             team.Name,
             waiting.Count,
             waiting.Count == 0 ? 0 : today.DayNumber - waiting.Min().DayNumber,
-            staff.Where(s => (s.Roles & (StaffRoles.Mentor | StaffRoles.Counsellor)) != 0)
-                .Select(s => new CaseloadItem(s.Name, s.Roles.Danish(), s.OpenCases, s.Awaiting))
-                .OrderByDescending(s => s.OpenCases).ThenBy(s => s.Name).ToList());
+            await AllocationBoardService.CaseloadAsync(db, team.Id, today, ct));
     }
 
     /// <summary>The year so far, counted by the domain's counting rule: figures only, never a name.</summary>

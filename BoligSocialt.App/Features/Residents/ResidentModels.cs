@@ -3,6 +3,14 @@ using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.App.Features.Residents;
 
+public enum ResidentSearchScope
+{
+    /// <summary>The residents the actor may open (the access rule).</summary>
+    Visible,
+    /// <summary>Every resident not merged into another, to recognise a person at intake.</summary>
+    Organisation,
+}
+
 public sealed record ResidentListItem(Guid Id, string Name, DateOnly BirthDate, string? Department, string? Area);
 
 public sealed record ResidentDetails(

@@ -13,6 +13,8 @@ namespace BoligSocialt.App.Features.Residents;
 public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxSearchResults = 50;
+    /// <summary>Searching the whole organisation needs a few letters: a single one would list everybody.</summary>
+    public const int MinOrganisationQueryLength = 2;
 
     private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "ddMMyyyy"];
 
@@ -34,15 +36,22 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
     /// Search by name, birth date (dd-MM-yyyy), birth year or department; every word must match.
     /// Case and diacritics are ignored, and "aa" finds "å".
     /// </summary>
-    public async Task<IReadOnlyList<ResidentListItem>> SearchAsync(string? query, int? departmentId = null, CancellationToken ct = default)
+    /// <param name="scope">
+    /// The actor's own residents, or (at intake, to find a person before creating them again) every resident of the
+    /// organisation: then only name, birth date and department are shown, and nothing is opened.
+    /// </param>
+    public async Task<IReadOnlyList<ResidentListItem>> SearchAsync(string? query, int? departmentId = null,
+        ResidentSearchScope scope = ResidentSearchScope.Visible, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync();
         if (!actor.MayReadPersonalData) return [];
+        if (scope == ResidentSearchScope.Organisation && SearchText.Fold(query).Length < MinOrganisationQueryLength) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = Today;
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name, Area = d.HousingArea!.Name }).ToListAsync(ct);
 
-        var residents = db.VisibleResidents(actor).AsNoTracking()
+        var inScope = scope == ResidentSearchScope.Organisation ? db.Residents.Where(r => r.MergedIntoId == null) : db.VisibleResidents(actor);
+        var residents = inScope.AsNoTracking()
             .Select(r => new
             {
                 r.Id,
