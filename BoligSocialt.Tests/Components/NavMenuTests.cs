@@ -10,23 +10,27 @@ public sealed class NavMenuTests : MudTestContext
     private const string Home = "Forside";
     private const string Residents = "Beboere";
     private const string Staff = "Medarbejdere";
+    private const string NewReferral = "Ny henvisning";
+    private const string Allocation = "Fordeling";
 
     private static readonly Dictionary<string, string> Hrefs = new()
     {
         [Home] = "/",
         [Residents] = "/beboere",
         [Staff] = "/admin/medarbejdere",
+        [NewReferral] = "/henvisninger/ny",
+        [Allocation] = "/fordeling",
     };
 
     public static TheoryData<string[], string[]> RolesAndLinks => new()
     {
-        { ["Mentor"], [Home, Residents] },
-        { ["Counsellor"], [Home, Residents] },
-        { ["TeamLeader"], [Home, Residents] },
-        { ["Head"], [Home, Residents] },
+        { ["Mentor"], [Home, Residents, NewReferral] },
+        { ["Counsellor"], [Home, Residents, NewReferral] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, Allocation] },
+        { ["Head"], [Home, Residents, NewReferral, Allocation] },
         { ["Administrator"], [Home, Staff] },
         { ["Analyst"], [Home] },
-        { ["Administrator", "Mentor"], [Home, Residents, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, Staff] },
     };
 
     [Theory]

@@ -2,13 +2,16 @@ using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.App.Features.Staff;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Counting;
 using BoligSocialt.Domain.Staff;
+using BoligSocialt.Tests.Services;
 using BoligSocialt.Tests.Support;
 using Bunit;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +46,8 @@ public sealed class PageTests : MudTestContext
         Services.AddScoped<StaffService>();
         Services.AddScoped<StartPageQueries>();
         Services.AddScoped<CaseQueries>();
+        Services.AddSingleton<ReferralEvents>();
+        Services.AddScoped<ReferralService>();
         return actor;
     }
 
@@ -197,4 +202,82 @@ public sealed class PageTests : MudTestContext
         Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=figures]"));
     }
+
+    // ---- the intake form (henvisning) ----
+
+    private async Task<long> ReferralCountAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Referrals.CountAsync();
+    }
+
+    [Fact]
+    public async Task Intake_submitted_empty_names_everything_missing_in_Danish_and_saves_nothing()
+    {
+        await SignInAsync(StaffRoles.Mentor);
+        var cut = Render<IntakePage>();
+        cut.WaitForElement("form");
+
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() =>
+        {
+            var summary = cut.Find("[data-testid=validation-summary]").TextContent;
+            Assert.Contains("Vælg beboeren, eller opret en ny beboer.", summary);
+            Assert.Contains("Vælg hvem der henviser (kilde).", summary);
+            Assert.Contains("Vælg aktivitet.", summary);
+            Assert.Contains("Skriv kort, hvad henvisningen drejer sig om.", summary);
+            Assert.Contains("Beboerens samtykke til registrering skal registreres, før henvisningen kan gemmes.", summary);
+        });
+        // The arrival date starts as today: nothing to say about it.
+        Assert.DoesNotContain("Angiv hvornår henvisningen kom.", cut.Markup);
+        Assert.Equal(0, await ReferralCountAsync());
+    }
+
+    [Fact]
+    public async Task Intake_of_a_new_resident_like_an_existing_one_warns_and_picking_the_candidate_chooses_them()
+    {
+        var mentor = await SignInAsync(StaffRoles.Mentor);
+        var existing = await Scenario.AddResidentAsync(_db, "Amina Hussein", mentor.StaffMemberId, birthDate: new DateOnly(1988, 2, 14));
+        var granparken = await Scenario.DepartmentIdAsync(_db, "Granparken");
+        var cut = Render<IntakePage>();
+        cut.WaitForElement("[data-testid=new-resident]");
+
+        cut.Find("[data-testid=new-resident]").Click();
+        cut.Find("[data-testid=new-name]").Change("amina hussein");
+        var birthDate = Input<MudDatePicker>(cut, "new-birth-date");
+        await cut.InvokeAsync(() => birthDate.Instance.DateChanged.InvokeAsync(new DateTime(1988, 2, 14)));
+        var department = Input<MudSelect<int?>>(cut, "new-department");
+        await cut.InvokeAsync(() => department.Instance.ValueChanged.InvokeAsync(granparken));
+        var consent = Input<MudCheckBox<bool>>(cut, "registration-consent");
+        await cut.InvokeAsync(() => consent.Instance.ValueChanged.InvokeAsync(true));
+        var source = Input<MudSelect<string>>(cut, "source");
+        await cut.InvokeAsync(() => source.Instance.ValueChanged.InvokeAsync("JobCounsellor"));
+        var activity = Input<MudSelect<int?>>(cut, "activity");
+        await cut.InvokeAsync(() => activity.Instance.ValueChanged.InvokeAsync(activity.FindComponents<MudSelectItem<int?>>().First().Instance.Value));
+        cut.Find("[data-testid=reason]").Change("Ønsker en mentor");
+        await cut.Find("form").SubmitAsync();
+
+        var candidate = cut.WaitForElement("[data-testid=duplicate-candidate]");
+        Assert.Contains("Amina Hussein", candidate.TextContent);
+        Assert.Contains("14-02-1988", candidate.TextContent);
+        Assert.Equal(0, await ReferralCountAsync());
+        Assert.Equal(1, await ResidentCountAsync());
+
+        candidate.Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Amina Hussein", cut.Find("[data-testid=chosen-resident]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=duplicate-warning]"));
+        Assert.Contains("registreret af Mette Mentor", cut.Find("[data-testid=registration-consent-given]").TextContent);
+        await cut.Find("form").SubmitAsync();
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches("/henvisninger/[0-9a-f-]{36}$", navigation.Uri));
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(existing.Id, (await db.Referrals.SingleAsync()).ResidentId);
+    }
+
+    /// <summary>A MudBlazor input of the page by its data-testid: the test sets it through its change callback, as a choice does.</summary>
+    private static IRenderedComponent<TComponent> Input<TComponent>(IRenderedComponent<IntakePage> cut, string testId)
+        where TComponent : MudComponentBase =>
+        cut.FindComponents<TComponent>().Single(c => c.Instance.UserAttributes.GetValueOrDefault("data-testid") as string == testId);
 }
