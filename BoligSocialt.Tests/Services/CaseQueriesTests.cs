@@ -49,6 +49,24 @@ public sealed class CaseQueriesTests : IAsyncLifetime
     private CaseQueries QueriesFor(Actor actor) => new(_database, new FakeCurrentUser(actor), new FixedClock(Now));
 
     [Fact]
+    public async Task The_case_shows_whether_the_resident_consented_to_sharing_with_the_job_counsellor()
+    {
+        var without = await QueriesFor(_mentor).GetAsync(_case.Id);
+        await using (var db = _database.CreateDbContext())
+        {
+            var resident = await db.Residents.SingleAsync(r => r.Id == _resident.Id);
+            resident.GiveSharingConsent(new DateOnly(2025, 3, 14), _mentor.StaffMemberId, Scenario.Today);
+            db.AuditActor = "test";
+            await db.SaveChangesAsync();
+        }
+
+        var with = await QueriesFor(_mentor).GetAsync(_case.Id);
+
+        Assert.Null(without.SharingConsentGivenOn);
+        Assert.Equal(new DateOnly(2025, 3, 14), with.SharingConsentGivenOn);
+    }
+
+    [Fact]
     public async Task Mentor_reads_their_own_case_with_resident_activity_and_responsible()
     {
         var details = await QueriesFor(_mentor).GetAsync(_case.Id);

@@ -17,6 +17,7 @@ public sealed record CaseDetails(
     DateOnly OpenedOn,
     int DaysOpen,
     bool StartMeetingMissing,
+    DateOnly? SharingConsentGivenOn,
     IReadOnlyList<GoalView> Goals,
     IReadOnlyList<OutcomeView> Outcomes,
     IReadOnlyList<TimelineItem> Timeline);
@@ -36,7 +37,8 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
         await using var db = await factory.CreateDbContextAsync(ct);
         var found = await db.VisibleCases(actor).AsNoTracking().Include(c => c.Goals).Include(c => c.Outcomes)
             .SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException();
-        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == found.ResidentId).Select(r => r.Name).SingleAsync(ct);
+        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == found.ResidentId)
+            .Select(r => new { r.Name, SharingConsentGivenOn = r.SharingConsent == null ? (DateOnly?)null : r.SharingConsent.GivenOn }).SingleAsync(ct);
         var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == found.ActivityId, ct);
         var responsible = await db.StaffMembers.AsNoTracking().Where(s => s.Id == found.ResponsibleStaffId).Select(s => s.Name).SingleAsync(ct);
         var terms = await db.CatalogTerms.AsNoTracking()
@@ -52,8 +54,9 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
 
         var today = clock.Today();
         return new CaseDetails(
-            found.Id, found.ResidentId, resident, activity.Name, responsible, found.Status.Danish(), found.OpenedOn, found.DaysOpen(today),
+            found.Id, found.ResidentId, resident.Name, activity.Name, responsible, found.Status.Danish(), found.OpenedOn, found.DaysOpen(today),
             activity.StartMeeting != StartMeetingKind.None && found.StartMeetingHeldOn is null,
+            resident.SharingConsentGivenOn,
             found.Goals.Select(g => new GoalView(g.Text, g.Status)).ToList(),
             found.Outcomes.OrderBy(o => o.AchievedOn).Select(o => new OutcomeView(terms.GetValueOrDefault((CatalogList.OutcomeKind, o.Kind.ToString()), o.Kind.ToString()), o.AchievedOn)).ToList(),
             timeline.Select(e => new TimelineItem(e.Date, terms.GetValueOrDefault((CatalogList.LogbookEntryKind, e.Kind.ToString()), e.Kind.ToString()), e.Staff, e.Note)).ToList());
