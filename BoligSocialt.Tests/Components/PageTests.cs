@@ -48,6 +48,7 @@ public sealed class PageTests : MudTestContext
         Services.AddScoped<CaseQueries>();
         Services.AddSingleton<ReferralEvents>();
         Services.AddScoped<ReferralService>();
+        Services.AddScoped<AllocationBoardService>();
         return actor;
     }
 
@@ -274,6 +275,30 @@ public sealed class PageTests : MudTestContext
         cut.WaitForAssertion(() => Assert.Matches("/henvisninger/[0-9a-f-]{36}$", navigation.Uri));
         await using var db = _db.CreateDbContext();
         Assert.Equal(existing.Id, (await db.Referrals.SingleAsync()).ResidentId);
+    }
+
+    [Fact]
+    public async Task The_allocation_board_shows_a_referral_recorded_elsewhere_without_a_reload_and_allocates_it_with_two_taps()
+    {
+        var leader = await SignInAsync(StaffRoles.TeamLeader, "Lone Leder");
+        var mentor = await _db.AddStaffAsync("Ahmed Hassan", StaffRoles.Mentor, "Team1");
+        var resident = await Scenario.AddResidentAsync(_db, "Amina Hussein", mentor.StaffMemberId);
+        var cut = Render<AllocationBoardPage>();
+        cut.WaitForElement("[data-testid=nothing-waiting]");
+
+        // Someone records a referral on another tablet: the same event reaches this board.
+        var referral = await Scenario.AddReferralAsync(_db, resident.Id, Scenario.Team1Mentoring, null);
+        Services.GetRequiredService<ReferralEvents>().Publish(new ReferralChange(referral.Id, leader.TeamId!.Value, null));
+
+        var card = cut.WaitForElement("[data-testid=waiting-referral]");
+        Assert.Contains("Amina Hussein", card.TextContent);
+        card.Click();
+        cut.Find($"[data-testid=staff-card][data-staff='{mentor.StaffMemberId}']").Click();
+
+        cut.WaitForElement("[data-testid=nothing-waiting]");
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find($"[data-staff='{mentor.StaffMemberId}'] [data-testid=awaiting]").TextContent));
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(mentor.StaffMemberId, (await db.Referrals.SingleAsync()).AllocatedToId);
     }
 
     /// <summary>A MudBlazor input of the page by its data-testid: the test sets it through its change callback, as a choice does.</summary>
