@@ -29,6 +29,7 @@ try
     builder.Services.AddScoped<ICurrentUser, CurrentUser>();
     builder.Services.AddScoped<StartPageQueries>();
     builder.Services.AddScoped<ResidentService>();
+    builder.Services.AddScoped<ResidentMergeService>();
     builder.Services.AddScoped<StaffService>();
     builder.Services.AddScoped<CaseQueries>();
 

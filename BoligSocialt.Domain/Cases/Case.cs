@@ -1,5 +1,6 @@
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.Cases;
 
@@ -125,6 +126,14 @@ public sealed class Case
             throw new DomainException($"Forløbet blev afsluttet for mere end {ReopenWindowDays} dage siden. Opret en ny henvisning.");
         Closure = null;
         Status = CaseStatus.Reopened;
+    }
+
+    /// <summary>Part of merging two records of the same resident: the course and its outcomes follow the survivor.</summary>
+    public void TransferTo(Resident survivor)
+    {
+        if (survivor.IsMerged) throw new DomainException("Forløbet kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");
+        ResidentId = survivor.Id;
+        foreach (var outcome in _outcomes) outcome.TransferTo(survivor);
     }
 
     private void EnsureOpen()

@@ -1,5 +1,6 @@
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.Cases;
 
@@ -79,5 +80,15 @@ public sealed class Outcome
         AchievedOn = achievedOn;
         HousingAreaId = housingAreaId;
         CaseId = caseId;
+    }
+
+    /// <summary>
+    /// Part of merging two records of the same resident. The housing area stays: it is where the resident lived when
+    /// the outcome was achieved, and what was counted is not rewritten.
+    /// </summary>
+    public void TransferTo(Resident survivor)
+    {
+        if (survivor.IsMerged) throw new DomainException("Resultatet kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");
+        ResidentId = survivor.Id;
     }
 }

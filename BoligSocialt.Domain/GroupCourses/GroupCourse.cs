@@ -1,4 +1,5 @@
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.GroupCourses;
 
@@ -29,6 +30,19 @@ public sealed class GroupCourse
     {
         if (_participants.Any(p => p.ResidentId == residentId)) throw new DomainException("Beboeren er allerede tilmeldt.");
         _participants.Add(new GroupCourseParticipant(residentId));
+    }
+
+    /// <summary>
+    /// Part of merging two records of the same resident: the survivor takes the merged record's place. When both were
+    /// enrolled, they are one person, so one enrolment remains.
+    /// </summary>
+    public void TransferEnrolment(Guid mergedId, Resident survivor)
+    {
+        if (survivor.IsMerged) throw new DomainException("Tilmeldingen kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");
+        var participant = _participants.SingleOrDefault(p => p.ResidentId == mergedId)
+            ?? throw new DomainException("Beboeren er ikke tilmeldt gruppeforløbet.");
+        _participants.Remove(participant);
+        if (!IsEnrolled(survivor.Id)) _participants.Add(new GroupCourseParticipant(survivor.Id));
     }
 
     public bool IsEnrolled(Guid residentId) => _participants.Any(p => p.ResidentId == residentId);

@@ -1,5 +1,6 @@
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.Logbook;
 
@@ -45,6 +46,19 @@ public sealed class LogbookEntry
         CaseId = caseId;
         GroupCourseId = groupCourseId;
         _participants.AddRange(residents.Select(id => new LogbookParticipant(id)));
+    }
+
+    /// <summary>
+    /// Part of merging two records of the same resident: the survivor takes the merged record's place. When both took
+    /// part, they are one person, so one participant remains.
+    /// </summary>
+    public void TransferParticipant(Guid mergedId, Resident survivor)
+    {
+        if (survivor.IsMerged) throw new DomainException("Deltagelsen kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");
+        var participant = _participants.SingleOrDefault(p => p.ResidentId == mergedId)
+            ?? throw new DomainException("Beboeren deltager ikke i logbogsindførslen.");
+        _participants.Remove(participant);
+        if (_participants.All(p => p.ResidentId != survivor.Id)) _participants.Add(new LogbookParticipant(survivor.Id));
     }
 }
 

@@ -89,6 +89,31 @@ public sealed class Resident
 
     public bool IsMerged => MergedIntoId is not null;
 
+    /// <summary>The first date on which this record and another say the resident moved into different departments.</summary>
+    internal DateOnly? ConflictingMoveDate(Resident other) =>
+        _residences.Where(mine => other._residences.Any(theirs => theirs.From == mine.From && theirs.DepartmentId != mine.DepartmentId))
+            .Select(mine => (DateOnly?)mine.From)
+            .Min();
+
+    /// <summary>
+    /// Part of a merge (<see cref="ResidentMerger"/>): takes the other record's residence history, consents and phone
+    /// where this record lacks them. Assumes <see cref="ConflictingMoveDate"/> found no conflict.
+    /// </summary>
+    internal void TakeDetailsOf(Resident merged)
+    {
+        foreach (var line in merged._residences.Where(theirs => !_residences.Any(mine => mine.From == theirs.From)))
+            _residences.Add(new Residence(line.DepartmentId, line.From));
+        RegistrationConsent = Earlier(RegistrationConsent, merged.RegistrationConsent);
+        SharingConsent = Earlier(SharingConsent, merged.SharingConsent);
+        Phone ??= merged.Phone;
+    }
+
+    internal void MarkMergedInto(Resident survivor) => MergedIntoId = survivor.Id;
+
+    // A copy of the other record's consent: the two records never share one value.
+    private static Consent? Earlier(Consent? mine, Consent? theirs) =>
+        theirs is not null && (mine is null || theirs.GivenOn < mine.GivenOn) ? theirs with { } : mine;
+
     public int AgeOn(DateOnly date) => BirthDate.AgeOn(date);
 
     private static string? NormalisePhone(string? phone)

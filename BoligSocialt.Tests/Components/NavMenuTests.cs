@@ -10,6 +10,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Home = "Forside";
     private const string Residents = "Beboere";
     private const string Staff = "Medarbejdere";
+    private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
     private const string Allocation = "Fordeling";
 
@@ -18,6 +19,7 @@ public sealed class NavMenuTests : MudTestContext
         [Home] = "/",
         [Residents] = "/beboere",
         [Staff] = "/admin/medarbejdere",
+        [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
         [Allocation] = "/fordeling",
     };
@@ -26,11 +28,11 @@ public sealed class NavMenuTests : MudTestContext
     {
         { ["Mentor"], [Home, Residents, NewReferral] },
         { ["Counsellor"], [Home, Residents, NewReferral] },
-        { ["TeamLeader"], [Home, Residents, NewReferral, Allocation] },
-        { ["Head"], [Home, Residents, NewReferral, Allocation] },
-        { ["Administrator"], [Home, Staff] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, Allocation, Merge] },
+        { ["Head"], [Home, Residents, NewReferral, Allocation, Merge] },
+        { ["Administrator"], [Home, Merge, Staff] },
         { ["Analyst"], [Home] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, Merge, Staff] },
     };
 
     [Theory]

@@ -42,6 +42,7 @@ public sealed class RolePageMatrixTests
         ["/beboere/ny"] = CaseWork,
         ["/beboere/{Id:guid}"] = CaseWork,
         ["/beboere/{Id:guid}/rediger"] = CaseWork,
+        ["/beboere/sammenlaeg"] = [TeamLeader, Head, Administrator],
         ["/forloeb/{Id:guid}"] = CaseWork,
         ["/henvisninger/ny"] = CaseWork,
         ["/henvisninger/{Id:guid}"] = CaseWork,
