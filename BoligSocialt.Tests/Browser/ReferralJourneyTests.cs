@@ -80,7 +80,7 @@ public sealed class ReferralJourneyTests(AppServer server) : IAsyncLifetime
             "Vælg beboeren, eller opret en ny beboer.",
             "Vælg hvem der henviser (kilde).",
             "Vælg aktivitet.",
-            "Skriv kort, hvad henvisningen drejer sig om.",
+            "Skriv årsagen: kort, hvad henvisningen drejer sig om.",
             "Beboerens samtykke til registrering skal registreres, før henvisningen kan gemmes.",
         ];
         foreach (var message in missing) await Expect(intake.ValidationSummary).ToContainTextAsync(message);

@@ -227,7 +227,7 @@ public sealed class PageTests : MudTestContext
             Assert.Contains("Vælg beboeren, eller opret en ny beboer.", summary);
             Assert.Contains("Vælg hvem der henviser (kilde).", summary);
             Assert.Contains("Vælg aktivitet.", summary);
-            Assert.Contains("Skriv kort, hvad henvisningen drejer sig om.", summary);
+            Assert.Contains("Skriv årsagen: kort, hvad henvisningen drejer sig om.", summary);
             Assert.Contains("Beboerens samtykke til registrering skal registreres, før henvisningen kan gemmes.", summary);
         });
         // The arrival date starts as today: nothing to say about it.

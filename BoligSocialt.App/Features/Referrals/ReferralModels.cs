@@ -108,7 +108,7 @@ public sealed class IntakeForm : IValidatableObject
         if (ActivityId is null)
             yield return new ValidationResult("Vælg aktivitet.", [nameof(ActivityId)]);
         if (string.IsNullOrWhiteSpace(Reason))
-            yield return new ValidationResult("Skriv kort, hvad henvisningen drejer sig om.", [nameof(Reason)]);
+            yield return new ValidationResult("Skriv årsagen: kort, hvad henvisningen drejer sig om.", [nameof(Reason)]);
         if (ReceivedOn is null)
             yield return new ValidationResult("Angiv hvornår henvisningen kom.", [nameof(ReceivedOn)]);
         if (!NewResident && ResidentId is null)
