@@ -278,6 +278,20 @@ public sealed class PageTests : MudTestContext
     }
 
     [Fact]
+    public async Task Intake_opened_from_a_residents_page_starts_with_that_resident_and_their_consent()
+    {
+        var mentor = await SignInAsync(StaffRoles.Mentor);
+        var resident = await Scenario.AddResidentAsync(_db, "Amina Hussein", mentor.StaffMemberId);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/henvisninger/ny?beboer={resident.Id}");
+
+        var cut = Render<IntakePage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Amina Hussein", cut.Find("[data-testid=chosen-resident]").TextContent));
+        Assert.Contains("registreret af Mette Mentor", cut.Find("[data-testid=registration-consent-given]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=registration-consent]"));
+    }
+
+    [Fact]
     public async Task The_allocation_board_shows_a_referral_recorded_elsewhere_without_a_reload_and_allocates_it_with_two_taps()
     {
         var leader = await SignInAsync(StaffRoles.TeamLeader, "Lone Leder");
