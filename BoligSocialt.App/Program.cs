@@ -1,4 +1,5 @@
 using System.Globalization;
+using BoligSocialt.App;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Components;
 using BoligSocialt.App.Data;
@@ -12,6 +13,9 @@ using MudBlazor.Services;
 var danish = new CultureInfo("da-DK");
 CultureInfo.DefaultThreadCurrentCulture = danish;
 CultureInfo.DefaultThreadCurrentUICulture = danish;
+
+// A verb (e.g. `bench`) runs a job from the command line instead of serving the web app.
+if (CommandLine.NamesVerb(args)) return await CommandLine.RunAsync(args, Console.Out, Console.Error);
 
 try
 {
