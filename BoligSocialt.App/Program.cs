@@ -5,6 +5,7 @@ using BoligSocialt.App.Components;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.App.Features.Staff;
 using Microsoft.AspNetCore.Localization;
@@ -36,6 +37,9 @@ try
     builder.Services.AddScoped<ResidentMergeService>();
     builder.Services.AddScoped<StaffService>();
     builder.Services.AddScoped<CaseQueries>();
+    builder.Services.AddScoped<ReferralService>();
+    builder.Services.AddScoped<AllocationBoardService>();
+    builder.Services.AddSingleton<ReferralEvents>();
 
     var app = builder.Build();
 
