@@ -315,6 +315,26 @@ public sealed class PageTests : MudTestContext
         Assert.Equal(mentor.StaffMemberId, (await db.Referrals.SingleAsync()).AllocatedToId);
     }
 
+    [Fact]
+    public async Task On_the_board_a_selected_referral_offers_the_people_inside_its_card_for_a_narrow_screen()
+    {
+        await SignInAsync(StaffRoles.TeamLeader, "Lone Leder");
+        var mentor = await _db.AddStaffAsync("Ahmed Hassan", StaffRoles.Mentor, "Team1");
+        var resident = await Scenario.AddResidentAsync(_db, "Amina Hussein", mentor.StaffMemberId);
+        await Scenario.AddReferralAsync(_db, resident.Id, Scenario.Team1Mentoring, null);
+        var cut = Render<AllocationBoardPage>();
+        Assert.Empty(cut.WaitForElement("[data-testid=waiting-referral]").QuerySelectorAll("[data-testid=allocate-inline]"));
+
+        cut.Find("[data-testid=waiting-referral]").Click();
+        var inline = cut.Find("[data-testid=waiting-referral] [data-testid=allocate-inline]");
+        Assert.Equal("Ahmed Hassan (0)", inline.TextContent.Trim());
+        inline.Click();
+
+        cut.WaitForElement("[data-testid=nothing-waiting]");
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(mentor.StaffMemberId, (await db.Referrals.SingleAsync()).AllocatedToId);
+    }
+
     /// <summary>A MudBlazor input of the page by its data-testid: the test sets it through its change callback, as a choice does.</summary>
     private static IRenderedComponent<TComponent> Input<TComponent>(IRenderedComponent<IntakePage> cut, string testId)
         where TComponent : MudComponentBase =>
