@@ -11,28 +11,12 @@ namespace BoligSocialt.Tests.Browser;
 /// context (fresh cookies); they are closed after each test.
 /// </summary>
 [Collection("browser")]
-public sealed class JourneyTests(AppServer server) : IAsyncLifetime
+public sealed class JourneyTests(AppServer server) : BrowserTest(server)
 {
     private const string Mentor = "Ahmed Hassan";
     private const string OtherTeamMentor = "Karim Yousef";
     private const string Analyst = "Peter Dahl";
     private const string ScreenshotFolder = "/tmp/screens";
-
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts) await context.DisposeAsync();
-    }
-
-    private async Task<IPage> SignInAsAsync(string staffName, int width = 1024, int height = 768)
-    {
-        var page = await server.SignInAsAsync(staffName, width, height);
-        _contexts.Add(page.Context);
-        return page;
-    }
 
     [Fact]
     public async Task Mentor_sees_the_Danish_start_page_and_finds_one_of_their_residents_by_part_of_the_name()
@@ -136,7 +120,7 @@ public sealed class JourneyTests(AppServer server) : IAsyncLifetime
     [Fact]
     public async Task A_mentor_gets_Ikke_fundet_for_another_teams_resident_and_case_and_for_an_unknown_id()
     {
-        var otherTeam = await server.KnownCaseOfAsync(OtherTeamMentor);
+        var otherTeam = await Server.KnownCaseOfAsync(OtherTeamMentor);
         var page = await SignInAsAsync(Mentor);
         var resident = new ResidentPage(page);
 
@@ -159,7 +143,7 @@ public sealed class JourneyTests(AppServer server) : IAsyncLifetime
     [Fact]
     public async Task An_analyst_reaches_no_resident_page_and_sees_figures_without_names()
     {
-        var known = await server.KnownCaseOfAsync(Mentor);
+        var known = await Server.KnownCaseOfAsync(Mentor);
         var page = await SignInAsAsync(Analyst);
         var start = new StartPage(page);
 

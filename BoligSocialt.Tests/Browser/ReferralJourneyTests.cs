@@ -10,7 +10,7 @@ namespace BoligSocialt.Tests.Browser;
 /// Every test records its own residents under unique names, so it depends on no other test's data.
 /// </summary>
 [Collection("browser")]
-public sealed class ReferralJourneyTests(AppServer server) : IAsyncLifetime
+public sealed class ReferralJourneyTests(AppServer server) : BrowserTest(server)
 {
     private const string Leader = "Lone Mikkelsen";
     private const string Mentor = "Ahmed Hassan";
@@ -19,22 +19,6 @@ public sealed class ReferralJourneyTests(AppServer server) : IAsyncLifetime
 
     /// <summary>An activity of Team 1 (focus area Beskæftigelse) in the 2024-2028 plan.</summary>
     private const string Team1Activity = "Beskæftigelsesrådgivning";
-
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts) await context.DisposeAsync();
-    }
-
-    private async Task<IPage> SignInAsAsync(string staffName)
-    {
-        var page = await server.SignInAsAsync(staffName);
-        _contexts.Add(page.Context);
-        return page;
-    }
 
     [Fact]
     public async Task A_referral_allocated_on_the_board_appears_live_on_the_mentors_start_page_and_accepting_it_opens_the_case()

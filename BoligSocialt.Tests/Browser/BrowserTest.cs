@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace BoligSocialt.Tests.Browser;
+
+/// <summary>
+/// A class of browser tests on the shared app: every sign-in is a new browser context (fresh cookies), closed after
+/// each test.
+/// </summary>
+public abstract class BrowserTest(AppServer server) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected AppServer Server => server;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.DisposeAsync();
+    }
+
+    protected async Task<IPage> SignInAsAsync(string staffName, int width = 1024, int height = 768)
+    {
+        var page = await server.SignInAsAsync(staffName, width, height);
+        _contexts.Add(page.Context);
+        return page;
+    }
+}
