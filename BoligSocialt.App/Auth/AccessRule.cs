@@ -8,7 +8,7 @@ namespace BoligSocialt.App.Auth;
 
 /// <summary>
 /// The one access rule for personal data, used by every service that loads it:
-/// - Mentors and counsellors: their own cases, the referrals allocated to them or recorded by them, their own logbook entries;
+/// - Mentors and counsellors: their own cases (responsible or assisting), the referrals allocated to them or recorded by them, their own logbook entries;
 /// - TeamLeader and Head: everything of their team's activities;
 /// - Administrators and analysts: nothing (unless they also hold one of the roles above).
 /// A resident is visible through any visible case, referral or logbook entry, and to the one who created the record
@@ -19,7 +19,8 @@ public static class AccessRule
     public static IQueryable<Case> VisibleCases(this AppDbContext db, Actor actor)
     {
         var (own, team, me, teamActivities) = Scope(db, actor);
-        return db.Cases.Where(c => (own && c.ResponsibleStaffId == me) || (team && teamActivities.Contains(c.ActivityId)));
+        return db.Cases.Where(c => (own && (c.ResponsibleStaffId == me || c.Assistants.Any(a => a.StaffMemberId == me)))
+            || (team && teamActivities.Contains(c.ActivityId)));
     }
 
     public static IQueryable<Referral> VisibleReferrals(this AppDbContext db, Actor actor)

@@ -115,9 +115,8 @@ public static class DemoData
             {
                 var held = decided.AddDays(random.Next(3, 14));
                 if (held > today) held = today;
-                opened.RecordStartMeeting(held, ["Afklare ønsker til job eller uddannelse", "Skrive CV"]);
-                var kind = activity.StartMeeting == StartMeetingKind.ThreePartyMeeting ? LogbookEntryKind.ThreePartyMeeting : LogbookEntryKind.NetworkMeeting;
-                log.Add(new LogbookEntry(held, worker.Id, activity.Id, kind, [resident.Id], null, "Startmøde holdt", today, opened.Id));
+                log.Add(opened.RecordStartMeeting(activity, new StartMeeting(held, "Jens Hansen", "Jobcenter Odense", ["Beboeren", "Forælder", "Skolen"], null),
+                    ["Afklare ønsker til job eller uddannelse", "Skrive CV"], worker.Id, today));
             }
             else
             {
@@ -127,8 +126,8 @@ public static class DemoData
             var closing = stage is 8 or 9 ? decided.AddDays(random.Next(40, 120)) : (DateOnly?)null;
             var end = closing is { } c && c < today ? c : today;
             for (var date = decided.AddDays(14); date < end; date = date.AddDays(random.Next(14, 35)))
-                log.Add(new LogbookEntry(date, worker.Id, activity.Id, FollowUpKinds[random.Next(FollowUpKinds.Length)], [resident.Id], null,
-                    "Opfølgning på aftaler", today, opened.Id));
+                log.Add(opened.RecordFollowUp(FollowUpKinds[random.Next(FollowUpKinds.Length)], date, "Opfølgning på aftaler",
+                    date.AddDays(30) < today ? null : date.AddDays(30), worker.Id, today));
 
             if (activity.AllowedOutcomeKinds.Count > 0 && stage is 5 or 6 or 8)
             {

@@ -23,6 +23,8 @@ public sealed class Activity
     public List<string> ReferredBy { get; private set; } = [];
     public List<OutcomeKind> AllowedOutcomeKinds { get; private set; } = [];
     public int FollowUpIntervalDays { get; private set; } = DefaultFollowUpIntervalDays;
+    /// <summary>Months of monthly aftercare calls (efterværn) after a course closes; 0 when the activity has none.</summary>
+    public int AftercareMonths { get; private set; }
     public bool IsActive { get; private set; } = true;
 
     private Activity() { }
@@ -59,6 +61,12 @@ public sealed class Activity
     {
         if (days is < 1 or > 365) throw new DomainException("Opfølgningsintervallet skal være mellem 1 og 365 dage.");
         FollowUpIntervalDays = days;
+    }
+
+    public void SetAftercare(int months)
+    {
+        if (months is < 0 or > 24) throw new DomainException("Efterværn kan vare fra 0 til 24 måneder.");
+        AftercareMonths = months;
     }
 
     public void Deactivate() => IsActive = false;

@@ -52,6 +52,16 @@ public sealed class LogbookEntry
     /// Part of merging two records of the same resident: the survivor takes the merged record's place. When both took
     /// part, they are one person, so one participant remains.
     /// </summary>
+    /// <summary>Who took part, corrected (e.g. attendance of a group session changed after it was held).</summary>
+    public void CorrectParticipants(IEnumerable<Guid> residentIds)
+    {
+        var residents = residentIds.Distinct().ToList();
+        if (residents.Count == 0 && HeadCount is null)
+            throw new DomainException("Angiv de beboere, det drejer sig om, eller et antal deltagere.");
+        _participants.RemoveAll(p => !residents.Contains(p.ResidentId));
+        _participants.AddRange(residents.Where(id => _participants.All(p => p.ResidentId != id)).Select(id => new LogbookParticipant(id)));
+    }
+
     public void TransferParticipant(Guid mergedId, Resident survivor)
     {
         if (survivor.IsMerged) throw new DomainException("Deltagelsen kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");

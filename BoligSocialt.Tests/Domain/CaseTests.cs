@@ -16,6 +16,8 @@ public sealed class CaseTests
 
     private static readonly Dictionary<Guid, GoalStatus> NoGoals = [];
 
+    private static StartMeeting Meeting(DateOnly on) => new(on, "Jens Hansen", "Jobcenter Odense", [], null);
+
     private static Case ClosedCase(DateOnly closedOn)
     {
         var opened = OpenCase();
@@ -76,20 +78,29 @@ public sealed class CaseTests
     [Fact]
     public void Start_meeting_records_the_date_and_the_agreed_goals()
     {
-        var opened = OpenCase();
+        var activity = ReferralTests.MentorActivity();
+        var opened = OpenCase(activity);
 
-        opened.RecordStartMeeting(new DateOnly(2024, 1, 20), ["Praktik inden sommer", "Danskundervisning"]);
+        var entry = opened.RecordStartMeeting(activity, new StartMeeting(new DateOnly(2024, 1, 20), " Jens Hansen ", "Jobcenter Odense", [], "God stemning"),
+            ["Praktik inden sommer", "Danskundervisning", " "], StaffId, Today);
 
         Assert.Equal(new DateOnly(2024, 1, 20), opened.StartMeetingHeldOn);
+        Assert.Equal("Jobrådgiver Jens Hansen, Jobcenter Odense", opened.StartMeetingParticipants);
         Assert.Equal(["Praktik inden sommer", "Danskundervisning"], opened.Goals.Select(g => g.Text).ToArray());
+        // The meeting is the case's logbook entry: one source of truth.
+        Assert.Equal((LogbookEntryKind.ThreePartyMeeting, new DateOnly(2024, 1, 20), (Guid?)opened.Id, StaffId),
+            (entry.Kind, entry.Date, entry.CaseId, entry.StaffMemberId));
+        Assert.Equal([ResidentId], entry.Participants.Select(p => p.ResidentId).ToArray());
+        Assert.Equal("Startmøde med Jobrådgiver Jens Hansen, Jobcenter Odense. God stemning", entry.Note);
     }
 
     [Fact]
     public void Start_meeting_before_the_case_opened_throws()
     {
-        var opened = OpenCase();
+        var activity = ReferralTests.MentorActivity();
+        var opened = OpenCase(activity);
 
-        var ex = Assert.Throws<DomainException>(() => opened.RecordStartMeeting(OpenedOn.AddDays(-1), ["Mål"]));
+        var ex = Assert.Throws<DomainException>(() => opened.RecordStartMeeting(activity, Meeting(OpenedOn.AddDays(-1)), ["Mål"], StaffId, Today));
         Assert.Equal("Startmødet kan ikke ligge før forløbet startede.", ex.Message);
         Assert.Null(opened.StartMeetingHeldOn);
         Assert.Empty(opened.Goals);

@@ -32,7 +32,7 @@ public sealed class CaseQueriesTests : IAsyncLifetime
             vollsmose = await db.HousingAreas.Where(a => a.Code == "Vollsmose").Select(a => a.Id).SingleAsync();
         _case = await Scenario.AddCaseAsync(_database, _resident.Id, Scenario.Team1Mentoring, _mentor.StaffMemberId, (c, activity) =>
         {
-            c.RecordStartMeeting(new DateOnly(2025, 3, 14), ["Skrive CV", "Finde praktikplads"]);
+            c.RecordStartMeeting(activity, Scenario.ThreePartyMeeting(new DateOnly(2025, 3, 14)), ["Skrive CV", "Finde praktikplads"], _mentor.StaffMemberId, Scenario.Today);
             c.RecordOutcome(activity, OutcomeKind.Internship, new DateOnly(2025, 4, 20), vollsmose, Scenario.Today);
         });
         await Scenario.AddLogbookEntryAsync(_database, _mentor.StaffMemberId, Scenario.Team1Mentoring, [_resident.Id],

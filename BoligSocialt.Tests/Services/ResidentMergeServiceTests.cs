@@ -96,7 +96,7 @@ public sealed class ResidentMergeServiceTests : IAsyncLifetime
         await Scenario.AddReferralAsync(_database, merged.Id, Scenario.Team1Mentoring, _mentor.StaffMemberId);
         var mergedCase = await Scenario.AddCaseAsync(_database, merged.Id, Scenario.Team1Mentoring, _mentor.StaffMemberId, (c, a) =>
         {
-            c.RecordStartMeeting(new DateOnly(2025, 3, 14), ["Skrive CV"]);
+            c.RecordStartMeeting(a, Scenario.ThreePartyMeeting(new DateOnly(2025, 3, 14)), ["Skrive CV"], _mentor.StaffMemberId, Scenario.Today);
             c.AddAgreement("Søge fem job", "Amina", new DateOnly(2025, 4, 1));
             c.RecordOutcome(a, OutcomeKind.Internship, new DateOnly(2025, 4, 20), _vollsmose, Scenario.Today);
         });

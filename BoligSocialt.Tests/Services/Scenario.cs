@@ -33,6 +33,9 @@ internal static class Scenario
     /// <summary>Who recorded the consent of a resident the test created without a staff member.</summary>
     public static readonly Guid ConsentRecorder = Guid.NewGuid();
 
+    /// <summary>A three-party meeting with the job counsellor on a date.</summary>
+    public static StartMeeting ThreePartyMeeting(DateOnly on) => new(on, "Jens Hansen", "Jobcenter Odense", [], null);
+
     public static async Task<int> DepartmentIdAsync(TestDatabase database, string name)
     {
         await using var db = database.CreateDbContext();

@@ -68,6 +68,7 @@ public static class CatalogLoader
                 activity.MoveTo(focusAreas[a.FocusArea]);
             activity.Describe(a.Name, a.Kind, a.StartMeeting ?? StartMeetingKind.None, a.TargetGroup,
                 a.SelfReferral, a.Outreach, a.ReferredBy, a.OutcomeKinds);
+            activity.SetAftercare(a.AftercareMonths ?? 0);
         }
 
         var terms = await db.CatalogTerms.ToDictionaryAsync(t => (t.List, t.Code), ct);
@@ -125,7 +126,8 @@ public sealed record CatalogDocument(
     public sealed record HousingAreaItem(string Code, string Name, string ReportsAs, IReadOnlyList<string> Departments);
     public sealed record ActivityItem(
         string Code, string Name, string FocusArea, string Plan, ActivityKind Kind, StartMeetingKind? StartMeeting,
-        IReadOnlyList<string> ReferredBy, bool SelfReferral, bool Outreach, string? TargetGroup, IReadOnlyList<OutcomeKind> OutcomeKinds);
+        IReadOnlyList<string> ReferredBy, bool SelfReferral, bool Outreach, string? TargetGroup, IReadOnlyList<OutcomeKind> OutcomeKinds,
+        int? AftercareMonths);
     public sealed record OutcomeKindItem(string Name, Indicator Indicator);
     public sealed record BaselineItem(string Plan, Indicator Indicator, string? AgeBand, IReadOnlyDictionary<string, int> PerYear);
 }

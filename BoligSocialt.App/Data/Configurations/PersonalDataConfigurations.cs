@@ -85,6 +85,8 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.Id).ValueGeneratedNever();
         b.HasIndex(c => new { c.ResponsibleStaffId, c.Status });
         b.HasIndex(c => c.ResidentId);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.StartMeetingParticipants).HasMaxLength(Case.ParticipantsMaxLength);
         b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Activity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.ResponsibleStaffId).OnDelete(DeleteBehavior.Restrict);
@@ -114,7 +116,26 @@ sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             a.Property(x => x.Text).HasMaxLength(300);
             a.Property(x => x.Responsible).HasMaxLength(100);
         });
+        b.OwnsMany(c => c.Assistants, a =>
+        {
+            a.ToTable("CaseAssistants");
+            a.WithOwner().HasForeignKey("CaseId");
+            a.HasKey("CaseId", nameof(CaseAssistant.StaffMemberId));
+            a.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => x.StaffMemberId);
+        });
+        b.OwnsMany(c => c.AftercareCalls, a =>
+        {
+            a.ToTable("AftercareCalls");
+            a.WithOwner().HasForeignKey("CaseId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.SkipReason).HasMaxLength(300);
+            a.HasIndex(x => new { x.Status, x.DueOn });
+        });
         b.HasMany(c => c.Outcomes).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.Assistants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(c => c.AftercareCalls).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Goals).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Agreements).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Outcomes).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -173,7 +194,25 @@ sealed class GroupCourseConfiguration : IEntityTypeConfiguration<GroupCourse>
             p.HasKey("GroupCourseId", nameof(GroupCourseParticipant.ResidentId));
             p.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.OwnsMany(g => g.Sessions, session =>
+        {
+            session.ToTable("GroupSessions");
+            session.WithOwner().HasForeignKey("GroupCourseId");
+            session.HasKey(x => x.Id);
+            session.Property(x => x.Id).ValueGeneratedNever();
+            session.Property(x => x.Topic).HasMaxLength(GroupCourse.SessionTopicMaxLength);
+            session.HasOne<LogbookEntry>().WithMany().HasForeignKey(x => x.LogbookEntryId).OnDelete(DeleteBehavior.Restrict);
+            session.OwnsMany(x => x.Attendees, a =>
+            {
+                a.ToTable("GroupSessionAttendees");
+                a.WithOwner().HasForeignKey("GroupSessionId");
+                a.HasKey("GroupSessionId", nameof(GroupSessionAttendee.ResidentId));
+                a.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            });
+            session.Navigation(x => x.Attendees).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
         b.Navigation(g => g.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(g => g.Sessions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -63,7 +63,13 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AftercareMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("GroupCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextFollowUpOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OpenedOn")
@@ -81,10 +87,18 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<DateOnly?>("StartMeetingHeldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartMeetingParticipants")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -152,6 +166,9 @@ namespace BoligSocialt.App.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("AcceptsSelfReferral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AftercareMonths")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("AllowedOutcomeKinds")
@@ -679,6 +696,41 @@ namespace BoligSocialt.App.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("BoligSocialt.Domain.Cases.AftercareCall", "AftercareCalls", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DoneOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SkipReason")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CaseId");
+
+                            b1.HasIndex("Status", "DueOn");
+
+                            b1.ToTable("AftercareCalls", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsMany("BoligSocialt.Domain.Cases.Agreement", "Agreements", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -711,6 +763,30 @@ namespace BoligSocialt.App.Data.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsMany("BoligSocialt.Domain.Cases.CaseAssistant", "Assistants", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StaffMemberId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CaseId", "StaffMemberId");
+
+                            b1.HasIndex("StaffMemberId");
+
+                            b1.ToTable("CaseAssistants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+
+                            b1.HasOne("BoligSocialt.Domain.Staff.StaffMember", null)
+                                .WithMany()
+                                .HasForeignKey("StaffMemberId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
                         });
 
                     b.OwnsOne("BoligSocialt.Domain.Cases.Closure", "Closure", b1 =>
@@ -773,7 +849,11 @@ namespace BoligSocialt.App.Data.Migrations
                                 .HasForeignKey("CaseId");
                         });
 
+                    b.Navigation("AftercareCalls");
+
                     b.Navigation("Agreements");
+
+                    b.Navigation("Assistants");
 
                     b.Navigation("Closure");
 
@@ -894,7 +974,70 @@ namespace BoligSocialt.App.Data.Migrations
                                 .IsRequired();
                         });
 
+                    b.OwnsMany("BoligSocialt.Domain.GroupCourses.GroupSession", "Sessions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GroupCourseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("LogbookEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Topic")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GroupCourseId");
+
+                            b1.HasIndex("LogbookEntryId");
+
+                            b1.ToTable("GroupSessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GroupCourseId");
+
+                            b1.HasOne("BoligSocialt.Domain.Logbook.LogbookEntry", null)
+                                .WithMany()
+                                .HasForeignKey("LogbookEntryId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.OwnsMany("BoligSocialt.Domain.GroupCourses.GroupSessionAttendee", "Attendees", b2 =>
+                                {
+                                    b2.Property<Guid>("GroupSessionId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("ResidentId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("GroupSessionId", "ResidentId");
+
+                                    b2.HasIndex("ResidentId");
+
+                                    b2.ToTable("GroupSessionAttendees", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GroupSessionId");
+
+                                    b2.HasOne("BoligSocialt.Domain.Residents.Resident", null)
+                                        .WithMany()
+                                        .HasForeignKey("ResidentId")
+                                        .OnDelete(DeleteBehavior.Restrict)
+                                        .IsRequired();
+                                });
+
+                            b1.Navigation("Attendees");
+                        });
+
                     b.Navigation("Participants");
+
+                    b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("BoligSocialt.Domain.Logbook.LogbookEntry", b =>
