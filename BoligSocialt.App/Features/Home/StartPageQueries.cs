@@ -10,7 +10,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Features.Home;
 
-public sealed record MyCaseItem(Guid Id, string Resident, string Activity, int DaysOpen, bool StartMeetingMissing);
+/// <summary>One of my open cases with what needs doing; <see cref="Urgency"/> orders the list.</summary>
+/// <param name="DaysWithoutFollowUp">Set when nothing was recorded for longer than the activity's follow-up interval.</param>
+/// <param name="Assisting">I assist; a colleague is responsible.</param>
+public sealed record MyCaseItem(
+    Guid Id,
+    int Version,
+    string Resident,
+    string Activity,
+    int DaysOpen,
+    bool StartMeetingMissing,
+    DateOnly? FollowUpOverdueSince,
+    int? DaysWithoutFollowUp,
+    int AgreementsDue,
+    bool Assisting)
+{
+    /// <summary>What needs doing first: an overdue follow-up, then a missing start meeting, agreements due, long silence.</summary>
+    public int Urgency => (FollowUpOverdueSince is null ? 0 : 8) + (StartMeetingMissing ? 4 : 0) + (AgreementsDue > 0 ? 2 : 0) + (DaysWithoutFollowUp is null ? 0 : 1);
+}
+
+/// <summary>An aftercare call due in one of my closed cases.</summary>
+public sealed record AftercareCallDue(Guid CaseId, string Resident, string Activity, DateOnly DueOn);
 
 public sealed record MyReferralItem(Guid Id, string Resident, string Activity, int DaysSinceAllocation);
 
@@ -25,6 +45,7 @@ public sealed record AdministrationOverview(int ActiveStaff, int InactiveStaff, 
 public sealed record StartPageContent(
     string Name,
     IReadOnlyList<MyCaseItem>? MyCases,
+    IReadOnlyList<AftercareCallDue>? AftercareCallsDue,
     IReadOnlyList<MyReferralItem>? MyReferrals,
     TeamOverview? Team,
     YearFigures? Figures,
@@ -41,26 +62,53 @@ public sealed class StartPageQueries(IDbContextFactory<AppDbContext> factory, IC
         return new StartPageContent(
             name,
             actor.IsCaseworker ? await MyCasesAsync(db, actor, today, ct) : null,
+            actor.IsCaseworker ? await AftercareCallsDueAsync(db, actor, today, ct) : null,
             actor.IsCaseworker ? await MyReferralsAsync(db, actor, today, ct) : null,
             actor.IsLeader ? await TeamAsync(db, actor, today, ct) : null,
             actor.Has(StaffRoles.Analyst) ? await FiguresAsync(db, today, ct) : null,
             actor.Has(StaffRoles.Administrator) ? await AdministrationAsync(db, ct) : null);
     }
 
+    /// <summary>My open cases (responsible or assisting), the most urgent first, then the longest open.</summary>
     private static async Task<IReadOnlyList<MyCaseItem>> MyCasesAsync(AppDbContext db, Actor actor, DateOnly today, CancellationToken ct)
     {
+        var me = actor.StaffMemberId;
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.ResponsibleStaffId == actor.StaffMemberId && c.Status != Domain.Cases.CaseStatus.Closed)
+            .Where(c => (c.ResponsibleStaffId == me || c.Assistants.Any(a => a.StaffMemberId == me)) && c.Status != Domain.Cases.CaseStatus.Closed)
             .Join(db.Residents, c => c.ResidentId, r => r.Id, (c, r) => new { c, Resident = r.Name })
             .Join(db.Activities, x => x.c.ActivityId, a => a.Id, (x, a) => new
             {
-                x.c.Id, x.Resident, Activity = a.Name, x.c.OpenedOn,
+                x.c.Id, x.c.Version, x.Resident, Activity = a.Name, x.c.OpenedOn, x.c.NextFollowUpOn, a.FollowUpIntervalDays,
+                Assisting = x.c.ResponsibleStaffId != me,
                 StartMeetingMissing = a.StartMeeting != StartMeetingKind.None && x.c.StartMeetingHeldOn == null,
+                LastEntry = db.LogbookEntries.Where(e => e.CaseId == x.c.Id).Max(e => (DateOnly?)e.Date),
+                AgreementsDue = x.c.Agreements.Count(g => !g.Done && g.Deadline <= today),
             })
             .ToListAsync(ct);
         return rows
-            .Select(x => new MyCaseItem(x.Id, x.Resident, x.Activity, today.DayNumber - x.OpenedOn.DayNumber, x.StartMeetingMissing))
-            .OrderByDescending(x => x.StartMeetingMissing).ThenByDescending(x => x.DaysOpen)
+            .Select(x =>
+            {
+                var silentDays = today.DayNumber - (x.LastEntry ?? x.OpenedOn).DayNumber;
+                return new MyCaseItem(x.Id, x.Version, x.Resident, x.Activity, today.DayNumber - x.OpenedOn.DayNumber, x.StartMeetingMissing,
+                    x.NextFollowUpOn < today ? x.NextFollowUpOn : null, silentDays > x.FollowUpIntervalDays ? silentDays : null, x.AgreementsDue, x.Assisting);
+            })
+            .OrderByDescending(x => x.Urgency).ThenByDescending(x => x.DaysOpen)
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<AftercareCallDue>> AftercareCallsDueAsync(AppDbContext db, Actor actor, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.ResponsibleStaffId == actor.StaffMemberId && c.Status == Domain.Cases.CaseStatus.Closed)
+            .SelectMany(c => c.AftercareCalls.Where(a => a.Status == Domain.Cases.AftercareCallStatus.Pending && a.DueOn <= today),
+                (c, a) => new { c.Id, c.ResidentId, c.ActivityId, a.DueOn })
+            .Join(db.Residents, x => x.ResidentId, r => r.Id, (x, r) => new { x.Id, x.ActivityId, x.DueOn, Resident = r.Name })
+            .Join(db.Activities, x => x.ActivityId, a => a.Id, (x, a) => new { x.Id, x.Resident, Activity = a.Name, x.DueOn })
+            .ToListAsync(ct);
+        // The oldest call of each case: one line per resident to ring.
+        return rows.GroupBy(x => x.Id).Select(g => g.MinBy(x => x.DueOn)!)
+            .OrderBy(x => x.DueOn)
+            .Select(x => new AftercareCallDue(x.Id, x.Resident, x.Activity, x.DueOn))
             .ToList();
     }
 
