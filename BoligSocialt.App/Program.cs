@@ -37,6 +37,7 @@ try
     builder.Services.AddScoped<ResidentMergeService>();
     builder.Services.AddScoped<StaffService>();
     builder.Services.AddScoped<CaseQueries>();
+    builder.Services.AddScoped<TeamStatisticsService>();
     builder.Services.AddScoped<ReferralService>();
     builder.Services.AddScoped<AllocationBoardService>();
     builder.Services.AddSingleton<ReferralEvents>();

@@ -47,6 +47,7 @@ public sealed class RolePageMatrixTests
         ["/henvisninger/ny"] = CaseWork,
         ["/henvisninger/{Id:guid}"] = CaseWork,
         ["/fordeling"] = [TeamLeader, Head],
+        ["/team"] = [TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
