@@ -38,6 +38,7 @@ try
     builder.Services.AddScoped<StaffService>();
     builder.Services.AddScoped<CaseQueries>();
     builder.Services.AddScoped<TeamStatisticsService>();
+    builder.Services.AddScoped<CaseService>();
     builder.Services.AddScoped<ReferralService>();
     builder.Services.AddScoped<AllocationBoardService>();
     builder.Services.AddSingleton<ReferralEvents>();
