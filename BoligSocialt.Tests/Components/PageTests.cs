@@ -49,6 +49,7 @@ public sealed class PageTests : MudTestContext
         Services.AddSingleton<ReferralEvents>();
         Services.AddScoped<ReferralService>();
         Services.AddScoped<AllocationBoardService>();
+        Services.AddScoped<CaseService>();
         return actor;
     }
 
@@ -202,6 +203,27 @@ public sealed class PageTests : MudTestContext
 
         Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=figures]"));
+    }
+
+    [Fact]
+    public async Task Start_page_records_a_conversation_in_a_case_with_two_taps_and_the_note()
+    {
+        var mentor = await SignInAsync(StaffRoles.Mentor);
+        var resident = await Scenario.AddResidentAsync(_db, "Amina Hussein", mentor.StaffMemberId);
+        var opened = await Scenario.AddCaseAsync(_db, resident.Id, Scenario.Team1Youth, mentor.StaffMemberId);
+        var cut = Render<StartPage>();
+        cut.WaitForAssertion(() => Assert.Contains("ingen opfølgning", cut.Find("[data-testid=my-case-row]").TextContent));
+
+        cut.Find("[data-testid=quick-conversation]").Click();
+        cut.Find("textarea[data-testid=quick-conversation-note], [data-testid=quick-conversation-note] textarea").Input("Talte om praktik i Netto");
+        cut.Find("[data-testid=quick-conversation-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.DoesNotContain("ingen opfølgning", cut.Find("[data-testid=my-case-row]").TextContent));
+        await using var db = _db.CreateDbContext();
+        var entry = await db.LogbookEntries.SingleAsync(e => e.CaseId == opened.Id);
+        Assert.Equal((LogbookEntryKind.Conversation, "Talte om praktik i Netto", mentor.StaffMemberId, Scenario.Today),
+            (entry.Kind, entry.Note, entry.StaffMemberId, entry.Date));
+        Assert.NotEmpty(cut.FindAll("[data-testid=quick-conversation]"));
     }
 
     // ---- the intake form (henvisning) ----
