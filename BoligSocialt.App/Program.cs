@@ -4,6 +4,7 @@ using BoligSocialt.App.Auth;
 using BoligSocialt.App.Components;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.GroupCourses;
 using BoligSocialt.App.Features.Home;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
@@ -41,6 +42,7 @@ try
     builder.Services.AddScoped<CaseService>();
     builder.Services.AddScoped<ReferralService>();
     builder.Services.AddScoped<AllocationBoardService>();
+    builder.Services.AddScoped<GroupCourseService>();
     builder.Services.AddSingleton<ReferralEvents>();
 
     var app = builder.Build();

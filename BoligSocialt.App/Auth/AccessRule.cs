@@ -1,5 +1,6 @@
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
+using BoligSocialt.Domain.GroupCourses;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
@@ -33,6 +34,16 @@ public static class AccessRule
     {
         var (own, team, me, teamActivities) = Scope(db, actor);
         return db.LogbookEntries.Where(e => (own && e.StaffMemberId == me) || (team && teamActivities.Contains(e.ActivityId)));
+    }
+
+    /// <summary>
+    /// Group courses: the staff member responsible for the course, and the leaders of the team the course's activity
+    /// belongs to. Those who see a course see the names of the residents enrolled in it (on the course's page only).
+    /// </summary>
+    public static IQueryable<GroupCourse> VisibleGroupCourses(this AppDbContext db, Actor actor)
+    {
+        var (own, team, me, teamActivities) = Scope(db, actor);
+        return db.GroupCourses.Where(g => (own && g.ResponsibleStaffId == me) || (team && teamActivities.Contains(g.ActivityId)));
     }
 
     public static IQueryable<Resident> VisibleResidents(this AppDbContext db, Actor actor)

@@ -1,6 +1,7 @@
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.GroupCourses;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
@@ -155,6 +156,26 @@ public static class DemoData
             var worker = caseworkers.FirstOrDefault(s => s.TeamId == activity.FocusArea!.TeamId) ?? caseworkers[0];
             db.LogbookEntries.Add(new LogbookEntry(today.AddMonths(-month).AddDays(-random.Next(0, 20)), worker.Id, activity.Id,
                 month % 2 == 0 ? LogbookEntryKind.Event : LogbookEntryKind.Outreach, [], random.Next(8, 60), "Arrangement i beboerhuset", today));
+        }
+
+        // A group course of Team 1 with six residents (all have consent to registration): two sessions held, so their
+        // GroupSession entries are in the logbook, and one planned.
+        var groupActivity = activities.Where(a => a.Kind == ActivityKind.GroupCourse && a.FocusArea!.TeamId == teams["Team1"].Id)
+            .OrderBy(a => a.Code).FirstOrDefault();
+        if (groupActivity is not null)
+        {
+            var responsible = staff.Single(s => s.Name == "Ahmed Hassan");
+            var course = new GroupCourse(groupActivity.Id, "Kvindehold i beboerhuset", responsible.Id, today.AddDays(-35));
+            var enrolled = residents.Take(6).ToList();
+            foreach (var resident in enrolled) course.Enrol(resident.Id);
+            foreach (var (daysAgo, topic, came) in new[] { (28, "Rettigheder i Danmark", 4), (14, "Skole-hjem-samarbejde", 5) })
+            {
+                var session = course.PlanSession(today.AddDays(-daysAgo), topic);
+                foreach (var resident in enrolled.Take(came)) course.SetAttendance(session.Id, resident.Id, attended: true);
+                db.LogbookEntries.Add(course.HoldSession(session.Id, responsible.Id, "God snak i gruppen", today));
+            }
+            course.PlanSession(today.AddDays(7), "Fritidsliv for børn og unge");
+            db.GroupCourses.Add(course);
         }
 
         await db.SaveChangesAsync(ct);

@@ -13,6 +13,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
     private const string Allocation = "Fordeling";
+    private const string GroupCourses = "Gruppeforløb";
     private const string TeamStatistics = "Teamets forløb";
 
     private static readonly Dictionary<string, string> Hrefs = new()
@@ -23,18 +24,19 @@ public sealed class NavMenuTests : MudTestContext
         [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
         [Allocation] = "/fordeling",
+        [GroupCourses] = "/gruppeforloeb",
         [TeamStatistics] = "/team",
     };
 
     public static TheoryData<string[], string[]> RolesAndLinks => new()
     {
-        { ["Mentor"], [Home, Residents, NewReferral] },
-        { ["Counsellor"], [Home, Residents, NewReferral] },
-        { ["TeamLeader"], [Home, Residents, NewReferral, Allocation, TeamStatistics, Merge] },
-        { ["Head"], [Home, Residents, NewReferral, Allocation, TeamStatistics, Merge] },
+        { ["Mentor"], [Home, Residents, NewReferral, GroupCourses] },
+        { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Allocation, TeamStatistics, Merge] },
+        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Allocation, TeamStatistics, Merge] },
         { ["Administrator"], [Home, Merge, Staff] },
         { ["Analyst"], [Home] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, Merge, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Merge, Staff] },
     };
 
     [Theory]

@@ -46,6 +46,8 @@ public sealed class RolePageMatrixTests
         ["/forloeb/{Id:guid}"] = CaseWork,
         ["/henvisninger/ny"] = CaseWork,
         ["/henvisninger/{Id:guid}"] = CaseWork,
+        ["/gruppeforloeb"] = CaseWork,
+        ["/gruppeforloeb/{Id:guid}"] = CaseWork,
         ["/fordeling"] = [TeamLeader, Head],
         ["/team"] = [TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
