@@ -214,9 +214,9 @@ public sealed class PageTests : MudTestContext
         var cut = Render<StartPage>();
         cut.WaitForAssertion(() => Assert.Contains("ingen opfølgning", cut.Find("[data-testid=my-case-row]").TextContent));
 
-        cut.Find("[data-testid=quick-conversation]").Click();
-        cut.Find("textarea[data-testid=quick-conversation-note], [data-testid=quick-conversation-note] textarea").Input("Talte om praktik i Netto");
-        cut.Find("[data-testid=quick-conversation-save]").Click();
+        await cut.Find("[data-testid=quick-conversation]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await cut.Find("textarea[data-testid=quick-conversation-note]").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Talte om praktik i Netto" });
+        await cut.Find("[data-testid=quick-conversation-save]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         cut.WaitForAssertion(() => Assert.DoesNotContain("ingen opfølgning", cut.Find("[data-testid=my-case-row]").TextContent));
         await using var db = _db.CreateDbContext();
