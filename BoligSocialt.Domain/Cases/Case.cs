@@ -95,6 +95,7 @@ public sealed class Case
 
     public void RemoveAssistant(Guid staffMemberId)
     {
+        EnsureOpen();
         if (_assistants.RemoveAll(a => a.StaffMemberId == staffMemberId) == 0) throw new DomainException("Medarbejderen assisterer ikke i forløbet.");
         Version++;
     }
@@ -164,6 +165,7 @@ public sealed class Case
     {
         EnsureOpen();
         var goal = _goals.SingleOrDefault(g => g.Id == goalId) ?? throw new DomainException("Målet hører ikke til forløbet.");
+        if (goal.Status == status) return;
         goal.SetStatus(status);
         Version++;
     }
@@ -172,6 +174,7 @@ public sealed class Case
     {
         EnsureOpen();
         var agreement = _agreements.SingleOrDefault(a => a.Id == agreementId) ?? throw new DomainException("Aftalen hører ikke til forløbet.");
+        if (agreement.Done) throw new DomainException("Aftalen er allerede markeret som overholdt.");
         agreement.MarkDone();
         Version++;
     }
@@ -248,12 +251,16 @@ public sealed class Case
         return call;
     }
 
+    /// <summary>Closed, and within <see cref="ReopenWindowDays"/> days of the closure.</summary>
+    public bool MayReopen(DateOnly on) =>
+        Status == CaseStatus.Closed && Closure is not null && on >= Closure.ClosedOn && on.DayNumber - Closure.ClosedOn.DayNumber <= ReopenWindowDays;
+
     /// <summary>A closed course can be reopened within 90 days of closure; later, a new referral is needed.</summary>
     public void Reopen(DateOnly on)
     {
         if (Status != CaseStatus.Closed || Closure is null) throw new DomainException("Kun et afsluttet forløb kan genåbnes.");
         if (on < Closure.ClosedOn) throw new DomainException("Forløbet kan ikke genåbnes før det blev afsluttet.");
-        if (on.DayNumber - Closure.ClosedOn.DayNumber > ReopenWindowDays)
+        if (!MayReopen(on))
             throw new DomainException($"Forløbet blev afsluttet for mere end {ReopenWindowDays} dage siden. Opret en ny henvisning.");
         Closure = null;
         Status = CaseStatus.Reopened;

@@ -52,7 +52,7 @@ public sealed class Agreement
         Deadline = deadline;
     }
 
-    public void MarkDone() => Done = true;
+    internal void MarkDone() => Done = true;
 }
 
 /// <summary>

@@ -343,10 +343,11 @@ public sealed class CaseTests
         var opened = OpenCase();
 
         var agreement = opened.AddAgreement("Send CV til Netto", "Beboeren", new DateOnly(2024, 2, 1));
-        agreement.MarkDone();
+        opened.CompleteAgreement(agreement.Id);
 
         Assert.Same(agreement, Assert.Single(opened.Agreements));
         Assert.True(agreement.Done);
+        Assert.Equal("Aftalen er allerede markeret som overholdt.", Assert.Throws<DomainException>(() => opened.CompleteAgreement(agreement.Id)).Message);
     }
 
     [Fact]

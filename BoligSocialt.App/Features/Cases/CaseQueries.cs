@@ -132,7 +132,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
             Enum.GetValues<ClosureReason>().Select(r => new Choice<ClosureReason>(r, Name(CatalogList.ClosureReason, r))).ToList(),
             found.Closure is { } closure
                 ? new ClosureView(closure.ClosedOn, Name(CatalogList.ClosureReason, closure.Reason), closure.ResidentAgreed, closure.Note,
-                    today.DayNumber - closure.ClosedOn.DayNumber <= Case.ReopenWindowDays)
+                    found.MayReopen(today))
                 : null,
             found.AftercareCalls.OrderBy(c => c.DueOn)
                 .Select(c => new AftercareCallView(c.Id, c.DueOn, c.Status, c.DoneOn, c.SkipReason, c.Status == AftercareCallStatus.Pending && c.DueOn <= today))
