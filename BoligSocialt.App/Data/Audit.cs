@@ -6,6 +6,7 @@ using BoligSocialt.Domain.Residents;
 using BoligSocialt.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BoligSocialt.App.Data;
 
@@ -51,16 +52,31 @@ public static class Audit
     {
         var clr = entry.Metadata.ClrType;
         if (PersonalDataRoots.Contains(clr)) return (clr, KeyOf(entry), entry);
-        // A part (goal, residence, consent …): find the foreign key to its personal-data record.
+        // An owned part belongs to its owner, however deep (a session's attendee → the session → the group course).
+        if (entry.Metadata.FindOwnership() is { } ownership && OwnerOf(entry, ownership) is { } owner && RootOf(owner) is { } root)
+            return root with { Entry = null };
+        // Otherwise a part (goal, residence, consent …) refers to its personal-data record by a foreign key.
         foreach (var fk in entry.Metadata.GetForeignKeys())
         {
             var principal = fk.PrincipalEntityType.ClrType;
             if (!PersonalDataRoots.Contains(principal)) continue;
-            var value = entry.Property(fk.Properties[0].Name);
-            var id = entry.State == EntityState.Deleted ? value.OriginalValue : value.CurrentValue;
+            var id = ValueOf(entry, fk.Properties[0].Name);
             if (id is not null) return (principal, id.ToString()!, null);
         }
         return null;
+    }
+
+    private static EntityEntry? OwnerOf(EntityEntry entry, IForeignKey ownership)
+    {
+        var key = ownership.Properties.Select(p => ValueOf(entry, p.Name)).ToList();
+        return entry.Context.ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+            && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key));
+    }
+
+    private static object? ValueOf(EntityEntry entry, string property)
+    {
+        var value = entry.Property(property);
+        return entry.State == EntityState.Deleted ? value.OriginalValue : value.CurrentValue;
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -48,10 +48,6 @@ public sealed class LogbookEntry
         _participants.AddRange(residents.Select(id => new LogbookParticipant(id)));
     }
 
-    /// <summary>
-    /// Part of merging two records of the same resident: the survivor takes the merged record's place. When both took
-    /// part, they are one person, so one participant remains.
-    /// </summary>
     /// <summary>Who took part, corrected (e.g. attendance of a group session changed after it was held).</summary>
     public void CorrectParticipants(IEnumerable<Guid> residentIds)
     {
@@ -62,6 +58,10 @@ public sealed class LogbookEntry
         _participants.AddRange(residents.Where(id => _participants.All(p => p.ResidentId != id)).Select(id => new LogbookParticipant(id)));
     }
 
+    /// <summary>
+    /// Part of merging two records of the same resident: the survivor takes the merged record's place. When both took
+    /// part, they are one person, so one participant remains.
+    /// </summary>
     public void TransferParticipant(Guid mergedId, Resident survivor)
     {
         if (survivor.IsMerged) throw new DomainException("Deltagelsen kan kun flyttes til en beboer, der ikke selv er lagt sammen med en anden.");

@@ -83,6 +83,19 @@ public sealed class GroupCourseServiceTests : IAsyncLifetime
     private static Guid[] ParticipantsOf(LogbookEntry entry) => entry.Participants.Select(p => p.ResidentId).Order().ToArray();
 
     [Fact]
+    public async Task A_tap_on_attendance_is_audited_as_a_change_of_the_course()
+    {
+        var (courseId, sessionId) = await CourseWithSessionTodayAsync();
+        var lastAudit = await Scenario.LastAuditIdAsync(_database);
+
+        await ServiceFor(_mentor).SetAttendanceAsync(courseId, sessionId, _amina.Id, attended: true);
+        await ServiceFor(_mentor).SetAttendanceAsync(courseId, sessionId, _amina.Id, attended: false);
+
+        Assert.Equal([(AuditAction.Update, nameof(GroupCourse), courseId.ToString()), (AuditAction.Update, nameof(GroupCourse), courseId.ToString())],
+            (await Scenario.AuditSinceAsync(_database, lastAudit)).Select(a => (a.Action, a.EntityType, a.EntityId)).ToArray());
+    }
+
+    [Fact]
     public async Task A_held_session_writes_one_group_session_entry_that_counts_the_residents_who_came()
     {
         var (courseId, sessionId) = await CourseWithSessionTodayAsync();
