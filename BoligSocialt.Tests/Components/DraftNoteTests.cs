@@ -34,13 +34,16 @@ public sealed class DraftNoteTests : MudTestContext
 
     private static DraftNote.StoredDraft Draft(string text, DateTimeOffset savedAt) => new(text, savedAt.ToUnixTimeMilliseconds());
 
-    private IRenderedComponent<DraftNote> RenderNote(string? value = null, string key = Key)
+    private IRenderedComponent<DraftNote> RenderNote(string? value = null, string key = Key, Func<string, Task<bool>>? alreadySaved = null,
+        bool autoFocus = false)
     {
         _value = value;
         return Render<DraftNote>(p => p
             .Add(x => x.DraftKey, key)
             .Add(x => x.MaxLength, 500)
             .Add(x => x.Label, "Bemærkning")
+            .Add(x => x.AlreadySaved, alreadySaved)
+            .Add(x => x.AutoFocus, autoFocus)
             .Bind(x => x.Value, value, v => _value = v)
             .AddUnmatched("data-testid", "decline-note"));
     }
@@ -157,6 +160,76 @@ public sealed class DraftNoteTests : MudTestContext
         var clear = Assert.Single(_module.Invocations["clear"]);
         Assert.Equal(new object?[] { Owner, Key }, clear.Arguments);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=draft-offer]")));
+    }
+
+    [Fact]
+    public void A_draft_already_saved_is_removed_and_the_user_told_so_instead_of_offered_it()
+    {
+        Stored(Draft("Beboeren er flyttet.", Now.AddMinutes(-5)));
+        var asked = new List<string>();
+
+        var cut = RenderNote(alreadySaved: text =>
+        {
+            asked.Add(text);
+            return Task.FromResult(true);
+        });
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("textarea[data-testid=decline-note]").HasAttribute("disabled")));
+        Assert.Equal(["Beboeren er flyttet."], asked);
+        Assert.Equal("Noten er allerede gemt, så kladden er fjernet.", cut.Find("[data-testid=draft-already-saved]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=draft-offer]"));
+        var clear = Assert.Single(_module.Invocations["clear"]);
+        Assert.Equal(new object?[] { Owner, Key }, clear.Arguments);
+        Assert.Null(_value);
+    }
+
+    [Fact]
+    public void A_draft_not_saved_yet_is_offered()
+    {
+        Stored(Draft("Beboeren er flyttet.", Now.AddMinutes(-5)));
+
+        var cut = RenderNote(alreadySaved: _ => Task.FromResult(false));
+
+        cut.WaitForElement("[data-testid=draft-offer]");
+        Assert.Empty(cut.FindAll("[data-testid=draft-already-saved]"));
+        Assert.DoesNotContain("clear", _module.Invocations.Identifiers);
+    }
+
+    [Fact]
+    public void Without_a_draft_nothing_is_asked_whether_it_was_saved()
+    {
+        Stored(null);
+        var asked = false;
+
+        var cut = RenderNote(alreadySaved: _ => Task.FromResult(asked = true));
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("textarea[data-testid=decline-note]").HasAttribute("disabled")));
+        Assert.False(asked);
+        Assert.Empty(cut.FindAll("[data-testid=draft-already-saved]"));
+    }
+
+    [Fact]
+    public async Task Saving_the_next_note_removes_the_already_saved_notice()
+    {
+        Stored(Draft("Beboeren er flyttet.", Now.AddMinutes(-5)));
+        var cut = RenderNote(alreadySaved: _ => Task.FromResult(true));
+        cut.WaitForElement("[data-testid=draft-already-saved]");
+
+        await cut.InvokeAsync(cut.Instance.ClearAsync);
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=draft-already-saved]")));
+    }
+
+    [Fact]
+    public void AutoFocus_puts_the_cursor_in_the_field_once_it_may_be_typed_in()
+    {
+        var watch = _module.Setup<DraftNote.StoredDraft?>("watch", _ => true);
+
+        var cut = RenderNote(autoFocus: true);
+
+        Assert.Empty(JSInterop.Invocations["Blazor._internal.domWrapper.focus"]);
+        watch.SetResult(null);
+        cut.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke());
     }
 
     [Fact]

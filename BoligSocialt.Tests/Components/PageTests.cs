@@ -215,6 +215,8 @@ public sealed class PageTests : MudTestContext
         cut.WaitForAssertion(() => Assert.Contains("ingen opfølgning", cut.Find("[data-testid=my-case-row]").TextContent));
 
         await cut.Find("[data-testid=quick-conversation]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        // The note keeps a draft in the browser and may be typed in once that works (bUnit's loose JS interop: at once).
+        cut.WaitForAssertion(() => Assert.False(cut.Find("textarea[data-testid=quick-conversation-note]").HasAttribute("disabled")));
         await cut.Find("textarea[data-testid=quick-conversation-note]").InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "Talte om praktik i Netto" });
         await cut.Find("[data-testid=quick-conversation-save]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
