@@ -178,6 +178,35 @@ public static class DemoData
             db.GroupCourses.Add(course);
         }
 
+        // Aftercare (efterværn): only "Direkte i job" (DIJ) has it, an activity of the 2021-2024 plan, so no referral to
+        // it can be recorded any more: Karim Yousef's two cases are opened directly, in 2024, after he recorded the
+        // residents' consent then. They are the two youngest adults (in 2024) among his colleague Mette Lund's residents,
+        // so he has nothing else with them (the first six are in Ahmed Hassan's group course). One case is still open; the
+        // other closed about 100 days ago, so three monthly calls are due: the first made.
+        var karim = staff.Single(s => s.Name == "Karim Yousef");
+        var mette = staff.Single(s => s.Name == "Mette Lund");
+        var mettes = db.Referrals.Local.Where(r => r.RecordedById == mette.Id).Select(r => r.ResidentId).ToHashSet();
+        var dijConsentOn = new DateOnly(2024, 9, 23);
+        var young = residents.Skip(6).Where(r => mettes.Contains(r.Id) && r.BirthDate.AgeOn(dijConsentOn) >= 18)
+            .OrderByDescending(r => r.BirthDate).Take(2).ToList();
+        foreach (var resident in young) resident.GiveRegistrationConsent(dijConsentOn, karim.Id, today);
+        var directlyIntoWork = await db.Activities.SingleAsync(a => a.Code == "DIJ", ct);
+        var openDij = Case.Open(young[0].Id, directlyIntoWork, karim.Id, dijConsentOn.AddDays(14));
+        openDij.AddGoal("Få fast arbejde");
+        var closedOn = today.AddDays(-100);
+        var closedDij = Case.Open(young[1].Id, directlyIntoWork, karim.Id, dijConsentOn.AddDays(42));
+        var job = closedDij.AddGoal("Komme i ordinært job");
+        var hired = closedOn.AddDays(-21);
+        closedDij.RecordOutcome(directlyIntoWork, OutcomeKind.OrdinaryJob, hired,
+            departments.Single(d => d.Id == young[1].DepartmentOn(hired)).HousingAreaId, today);
+        closedDij.Close(closedOn, ClosureReason.GoalsReached, new Dictionary<Guid, GoalStatus> { [job.Id] = GoalStatus.Reached }, true,
+            "Fastansat som lagermedarbejder", today);
+        var firstCall = closedDij.AftercareCalls.OrderBy(c => c.DueOn).First();
+        db.Cases.AddRange(openDij, closedDij);
+        db.LogbookEntries.AddRange(
+            openDij.RecordFollowUp(LogbookEntryKind.Conversation, today.AddDays(-12), "Har været til jobsamtale", today.AddDays(18), karim.Id, today),
+            closedDij.RecordAftercareCall(firstCall.Id, firstCall.DueOn, "Trives i jobbet", karim.Id, today));
+
         await db.SaveChangesAsync(ct);
     }
 
