@@ -34,6 +34,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running app's services: tests set up data in its database the way the app itself would.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not started.");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
     public async Task InitializeAsync()

@@ -1,11 +1,9 @@
-using System.Reflection;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
 using BoligSocialt.Tests.Browser.Pages;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
@@ -31,7 +29,7 @@ public sealed class CaseJourneyTests(AppServer server) : BrowserTest(server)
     private const int TabletWidth = 768;
     private const int TabletHeight = 1024;
 
-    private DateOnly Today => AppServices.GetRequiredService<TimeProvider>().Today();
+    private DateOnly Today => Server.Services.GetRequiredService<TimeProvider>().Today();
 
     [Fact]
     public async Task A_mentor_records_a_three_party_meeting_with_two_goals_a_follow_up_and_an_outcome_and_closes_the_case_with_aftercare()
@@ -193,12 +191,8 @@ public sealed class CaseJourneyTests(AppServer server) : BrowserTest(server)
         return (closed.Id, closed.AftercareCalls.OrderBy(c => c.DueOn).ToList());
     }
 
-    /// <summary>The shared app's services. AppServer keeps its WebApplicationFactory private, so it is read from its field.</summary>
-    private IServiceProvider AppServices =>
-        ((WebApplicationFactory<Program>)typeof(AppServer).GetField("_factory", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(Server)!).Services;
-
     private async Task<AppDbContext> CreateDbContextAsync() =>
-        await AppServices.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await Server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     /// <summary>A resident's name no other test and no earlier run uses: a word and a fragment of a new Guid.</summary>
     private static string UniqueName(string word) => $"{word} Test{Guid.NewGuid().ToString("N")[..8]}";
