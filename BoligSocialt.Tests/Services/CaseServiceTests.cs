@@ -143,6 +143,18 @@ public sealed class CaseServiceTests : IAsyncLifetime
     // ---- follow-up ----
 
     [Fact]
+    public async Task A_note_counts_as_already_saved_only_for_the_staff_member_who_saved_it_that_day()
+    {
+        await ServiceFor(_leader).RecordFollowUpAsync(_case.Id, 0, LogbookEntryKind.FollowUp, Today, "Ringede om CV", null);
+
+        var details = await QueriesFor(_mentor).GetAsync(_case.Id);
+
+        Assert.True(details.HasNote(_leader.StaffMemberId, Today, " Ringede om CV "));
+        Assert.False(details.HasNote(_mentor.StaffMemberId, Today, "Ringede om CV"));
+        Assert.False(details.HasNote(_leader.StaffMemberId, Today.AddDays(-1), "Ringede om CV"));
+    }
+
+    [Fact]
     public async Task A_follow_up_is_a_logbook_entry_of_the_case_and_sets_the_next_follow_up()
     {
         var before = await Scenario.LastAuditIdAsync(_database);

@@ -33,7 +33,15 @@ public sealed record CaseDetails(
     IReadOnlyList<Choice<ClosureReason>> ClosureReasons,
     ClosureView? Closure,
     IReadOnlyList<AftercareCallView> AftercareCalls,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline)
+{
+    /// <summary>
+    /// The staff member already saved this note in the case on that date (as saved: trimmed): a draft of it left in the
+    /// browser, when the connection dropped right after the save, must not be saved twice.
+    /// </summary>
+    public bool HasNote(Guid staffMemberId, DateOnly on, string note) =>
+        Timeline.Any(e => e.StaffMemberId == staffMemberId && e.Date == on && e.Note == note.Trim());
+}
 
 /// <summary>The activity's start meeting: its Danish name, and when and with whom it was held (null while missing).</summary>
 public sealed record StartMeetingView(StartMeetingKind Kind, string Name, DateOnly? HeldOn, string? Participants);
@@ -56,7 +64,7 @@ public sealed record ClosureView(DateOnly ClosedOn, string Reason, bool Resident
 
 public sealed record AftercareCallView(Guid Id, DateOnly DueOn, AftercareCallStatus Status, DateOnly? DoneOn, string? SkipReason, bool IsDue);
 
-public sealed record TimelineItem(DateOnly Date, string Kind, string StaffMember, string? Note);
+public sealed record TimelineItem(DateOnly Date, string Kind, string StaffMember, string? Note, Guid StaffMemberId);
 
 /// <summary>A value to choose in a form, with its Danish name.</summary>
 public sealed record Choice<T>(T Value, string Name);
@@ -96,7 +104,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
             .Where(t => t.List == CatalogList.LogbookEntryKind || t.List == CatalogList.OutcomeKind || t.List == CatalogList.ClosureReason)
             .ToDictionaryAsync(t => (t.List, t.Code), t => t.Name, ct);
         var timeline = await db.LogbookEntries.AsNoTracking().Where(e => e.CaseId == id)
-            .Join(db.StaffMembers, e => e.StaffMemberId, s => s.Id, (e, s) => new { e.Id, e.Date, e.Kind, Staff = s.Name, e.Note })
+            .Join(db.StaffMembers, e => e.StaffMemberId, s => s.Id, (e, s) => new { e.Id, e.Date, e.Kind, Staff = s.Name, e.Note, e.StaffMemberId })
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).ToListAsync(ct);
 
         db.AuditActor = actor.AuditName;
@@ -137,7 +145,7 @@ public sealed class CaseQueries(IDbContextFactory<AppDbContext> factory, ICurren
             found.AftercareCalls.OrderBy(c => c.DueOn)
                 .Select(c => new AftercareCallView(c.Id, c.DueOn, c.Status, c.DoneOn, c.SkipReason, c.Status == AftercareCallStatus.Pending && c.DueOn <= today))
                 .ToList(),
-            timeline.Select(e => new TimelineItem(e.Date, Name(CatalogList.LogbookEntryKind, e.Kind), e.Staff, e.Note)).ToList());
+            timeline.Select(e => new TimelineItem(e.Date, Name(CatalogList.LogbookEntryKind, e.Kind), e.Staff, e.Note, e.StaffMemberId)).ToList());
     }
 
     private static bool IsCaseworker(StaffRoles roles) => (roles & (StaffRoles.Mentor | StaffRoles.Counsellor)) != 0;
