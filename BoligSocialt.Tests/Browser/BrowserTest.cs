@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BoligSocialt.Tests.Browser;
@@ -24,5 +25,25 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         var page = await server.SignInAsAsync(staffName, width, height);
         _contexts.Add(page.Context);
         return page;
+    }
+
+    /// <summary>
+    /// Routes the page's Blazor circuit so that the test can drop it; call before the page opens. Chromium's offline mode
+    /// fails new requests but leaves an open WebSocket alone, so dropping goes offline and closes the routed socket, as
+    /// a lost network eventually does.
+    /// </summary>
+    protected static async Task<Func<Task>> RouteCircuitAsync(IPage page)
+    {
+        IWebSocketRoute? circuit = null;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            socket.ConnectToServer();
+            circuit = socket;
+        });
+        return async () =>
+        {
+            await page.Context.SetOfflineAsync(true);
+            await (circuit ?? throw new InvalidOperationException("The page has no circuit yet.")).CloseAsync();
+        };
     }
 }

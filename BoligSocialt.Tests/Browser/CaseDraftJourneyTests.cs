@@ -27,21 +27,13 @@ public sealed class CaseDraftJourneyTests(AppServer server) : BrowserTest(server
     {
         var page = await SignInAsAsync(Mentor);
         var caseId = await OpenNewCaseAsync(page, UniqueName("Forløbskladde"));
-        // Chromium's offline mode fails new requests but leaves an open WebSocket alone, so the circuit's socket goes
-        // through a route that the test can close, as a dropped network eventually does.
-        IWebSocketRoute? circuit = null;
-        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
-        {
-            socket.ConnectToServer();
-            circuit = socket;
-        });
+        var dropConnection = await RouteCircuitAsync(page);
         await GotoCaseAsync(page, caseId);
         await Expect(FollowUpNote(page)).ToBeEnabledAsync();
         var note = $"Talte om praktik efter sommerferien ({Guid.NewGuid().ToString("N")[..6]}).";
         await FollowUpNote(page).PressSequentiallyAsync(note);
 
-        await page.Context.SetOfflineAsync(true);
-        await circuit!.CloseAsync();
+        await dropConnection();
         await Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
         await page.Context.SetOfflineAsync(false);
         await page.ReloadAsync();

@@ -26,21 +26,13 @@ public sealed class DraftNoteJourneyTests(AppServer server) : BrowserTest(server
     {
         var page = await SignInAsAsync(Mentor);
         var referralId = await RecordReferralTakenMyselfAsync(page, UniqueName("Kladde"));
-        // Chromium's offline mode fails new requests but leaves an open WebSocket alone, so the circuit's socket goes
-        // through a route that the test can close, as a dropped network eventually does.
-        IWebSocketRoute? circuit = null;
-        await page.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
-        {
-            socket.ConnectToServer();
-            circuit = socket;
-        });
+        var dropConnection = await RouteCircuitAsync(page);
         await AppServer.GotoAsync(page, $"/henvisninger/{referralId}");
         await Expect(DeclineNote(page)).ToBeEnabledAsync();
         var note = $"Beboeren vil vente til efter sommerferien ({Guid.NewGuid().ToString("N")[..6]}).";
         await DeclineNote(page).PressSequentiallyAsync(note);
 
-        await page.Context.SetOfflineAsync(true);
-        await circuit!.CloseAsync();
+        await dropConnection();
 
         var reconnect = page.Locator("#components-reconnect-modal");
         await Expect(reconnect).ToBeVisibleAsync();
