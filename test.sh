@@ -3,6 +3,7 @@
 #   N passed, N failed[, N skipped]
 # Exits non-zero when a test failed, when dotnet test failed (e.g. the build) or when it wrote no results.
 # Extra arguments go to dotnet test, e.g.: ./test.sh --filter "FullyQualifiedName~BoligSocialt.Tests.Browser"
+# Without a --filter of the caller's, the benchmarks (Category=Benchmark) are left out.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -33,8 +34,15 @@ results_dir="$PWD/TestResults"
 mkdir -p "$results_dir"
 rm -f "$results_dir"/results*.trx
 
+# The benchmarks (Category=Benchmark) measure rather than test: they run only when asked for with a filter of one's own,
+# e.g. ./test.sh -c Release --filter Category=Benchmark (docs/performance.md).
+filter=(--filter "Category!=Benchmark")
+for argument in "$@"; do
+  case "$argument" in --filter|--filter=*) filter=() ;; esac
+done
+
 status=0
-dotnet test BoligSocialt.sln --logger "trx;LogFileName=results.trx" --results-directory "$results_dir" "$@" || status=$?
+dotnet test BoligSocialt.sln --logger "trx;LogFileName=results.trx" --results-directory "$results_dir" ${filter[@]+"${filter[@]}"} "$@" || status=$?
 
 shopt -s nullglob
 trx_files=("$results_dir"/results*.trx)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Referrals;
 
 namespace BoligSocialt.App;
@@ -23,6 +24,12 @@ internal static class CommandLine
                 new("--residents", "antal beboere i databasen", ReferralBenchmark.DefaultResidents, 100, 1_000_000),
             ],
             (options, output) => ReferralBenchmark.RunAsync(options["--runs"], options["--residents"], output)),
+        new("bench-case", "måler forløbssiden med en lang tidslinje på en midlertidig database med testdata",
+            [
+                new("--runs", "antal målte indlæsninger og gengivelser af siden", 20, 1, 1_000),
+                new("--entries", "antal indførsler i forløbets tidslinje", CasePageBenchmark.DefaultEntries, 1, 10_000),
+            ],
+            (options, output) => CasePageBenchmark.RunAsync(options["--runs"], options["--entries"], output)),
     ];
 
     /// <summary>

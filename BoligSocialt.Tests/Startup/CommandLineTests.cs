@@ -22,6 +22,7 @@ public sealed partial class CommandLineTests
     [Theory]
     [InlineData("bench", true)]
     [InlineData("bench --runs 2", true)]
+    [InlineData("bench-case", true)]
     [InlineData("bnech", true)]
     [InlineData("", false)]
     [InlineData("--urls http://localhost:5000", false)]
@@ -38,6 +39,8 @@ public sealed partial class CommandLineTests
     [InlineData("bench --runs -5", "--runs skal være et helt tal fra 1 til 1000, ikke '-5'.")]
     [InlineData("bench --residents 10", "--residents skal være et helt tal fra 100 til 1000000, ikke '10'.")]
     [InlineData("bench --runs 2 --runs 3", "--runs er angivet mere end én gang.")]
+    [InlineData("bench-case --residents 300", "Ukendt tilvalg '--residents' til bench-case.")]
+    [InlineData("bench-case --entries 0", "--entries skal være et helt tal fra 1 til 10000, ikke '0'.")]
     public async Task Bad_input_exits_1_with_a_Danish_message_and_the_usage_on_standard_error(string commandLine, string message)
     {
         var (exitCode, output, error) = await RunAsync(commandLine);
@@ -76,6 +79,47 @@ public sealed partial class CommandLineTests
         Assert.Matches(@"Fordelingstavlen[^\n]*\n[^\n]*\n  min \d+,\d ms · median \d+,\d ms · p95 \d+,\d ms · max \d+,\d ms", output);
         Assert.Matches(@"""Gunnhild Bergström"" +17 kald, +0 fundet til sidst · median +\d+,\d ms", output);
         Assert.Matches(@"alle kald: min \d+,\d ms · median \d+,\d ms · p95 \d+,\d ms · max \d+,\d ms", output);
+
+        var database = DatabaseLine().Match(output);
+        Assert.True(database.Success, output);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(database.Groups[1].Value)), "the temporary database was not deleted");
+    }
+
+    [Fact]
+    public async Task Help_shows_the_options_of_bench_case()
+    {
+        var (exitCode, output, error) = await RunAsync("bench-case --help");
+
+        Assert.Equal(CommandLine.Success, exitCode);
+        Assert.StartsWith("Brug: BoligSocialt.App bench-case [tilvalg]", output);
+        Assert.Contains("--runs N", output);
+        Assert.Contains("--entries N", output);
+        Assert.Contains("standard 200", output);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task The_usage_names_both_benchmarks()
+    {
+        var (_, _, error) = await RunAsync("bnech");
+
+        Assert.Contains("  bench ", error);
+        Assert.Contains("  bench-case ", error);
+    }
+
+    [Fact]
+    public async Task Bench_case_reads_and_renders_the_whole_case_page_with_its_timeline_and_deletes_its_database()
+    {
+        var (exitCode, output, error) = await RunAsync("bench-case --runs 2 --entries 30");
+
+        Assert.Equal(CommandLine.Success, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("ét åbent forløb i Uddannelses- og beskæftigelsesmentorforløb for aktivitetsparate med 30 indførsler i tidslinjen, 4 mål, 10 aftaler, 2 resultater", output);
+        Assert.Matches(@"Forløbets data[^\n]*2 målinger efter én opvarmning:\n  min \d+,\d ms · median \d+,\d ms · p95 \d+,\d ms · max \d+,\d ms", output);
+        // The whole page was rendered, every timeline entry of the case in it.
+        Assert.Matches(@"gengivet: 30 indførsler i tidslinjen, \d+ KB HTML", output);
+        Assert.Matches(@"Hele siden[^\n]*\n[^\n]*\n[^\n]*\n  min \d+,\d ms · median \d+,\d ms · p95 \d+,\d ms · max \d+,\d ms", output);
+        Assert.Contains("mål: højst 100 ms:", output);
 
         var database = DatabaseLine().Match(output);
         Assert.True(database.Success, output);
