@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
@@ -238,10 +236,8 @@ internal static partial class CasePageBenchmark
     {
         void Line(FormattableString text) => output.WriteLine(text.ToString(Danish));
 
-        // A Debug build is several times slower: its figures must not be recorded as the app's.
-        var optimised = typeof(CasePageBenchmark).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         Line($"BoligSocialt bench-case: forløbssiden med en lang tidslinje");
-        Line($"Maskine:   {Environment.ProcessorCount} processorer, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}, {(optimised ? "Release" : "Debug (uoptimeret)")}");
+        Line($"Maskine:   {Benchmarking.Machine()}");
         Line($"Dato:      {clock.GetLocalNow():yyyy-MM-dd HH':'mm zzz}");
         Line($"Database:  {file} (midlertidig, slettes bagefter)");
         Line($"Data:      ét åbent forløb i {seeded.Activity} med {seeded.Entries} indførsler i tidslinjen, {seeded.Goals} mål, {seeded.Agreements} aftaler, {seeded.Outcomes} resultater, {seeded.Assistants} assisterende kolleger, {seeded.TeamStaff} medarbejdere i teamet; fyldt på {seeded.Took.TotalSeconds:0.0} s");
@@ -253,33 +249,12 @@ internal static partial class CasePageBenchmark
         Line($"  gengivet: {page.TimelineItems} indførsler i tidslinjen, {page.HtmlChars / 1024.0:0} KB HTML");
         Line($"  første gengivelse (sidens kode oversættes af JIT; forespørgslerne er allerede kørt): {firstRenderMs:0} ms");
         Line($"  min {renderTimes.Min:0.0} ms · median {renderTimes.Median:0.0} ms · p95 {renderTimes.P95:0.0} ms · max {renderTimes.Max:0.0} ms");
-        Line($"  mål: højst {RenderGoalMs:0} ms: {Verdict(renderTimes.Median <= RenderGoalMs)} for medianen, {Verdict(renderTimes.Max <= RenderGoalMs)} for den langsomste");
+        Line($"  mål: højst {RenderGoalMs:0} ms: {Benchmarking.Verdict(renderTimes.Median <= RenderGoalMs)} for medianen, {Benchmarking.Verdict(renderTimes.Max <= RenderGoalMs)} for den langsomste");
     }
-
-    private static string Verdict(bool withinGoal) => withinGoal ? "inden for målet" : "OVER målet";
 
     [GeneratedRegex("data-testid=\"timeline-item\"")]
     private static partial Regex TimelineItem();
 
-    /// <summary>Milliseconds of repeated calls, sorted; p95 by the nearest rank.</summary>
-    private sealed class Timings(IEnumerable<double> milliseconds)
-    {
-        private readonly double[] _sorted = [.. milliseconds.Order()];
-
-        public int Count => _sorted.Length;
-        public double Min => _sorted[0];
-        public double Max => _sorted[^1];
-        public double Median => _sorted.Length % 2 == 1
-            ? _sorted[_sorted.Length / 2]
-            : (_sorted[_sorted.Length / 2 - 1] + _sorted[_sorted.Length / 2]) / 2;
-        public double P95 => _sorted[(int)Math.Ceiling(0.95 * _sorted.Length) - 1];
-    }
-
-    /// <summary>The bench acts as one fixed staff member.</summary>
-    private sealed class FixedUser(Actor actor) : ICurrentUser
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(actor);
-    }
 
     /// <summary>Static rendering calls no JavaScript; a call would mean the figures are not those of a static render.</summary>
     private sealed class NoJavaScript : IJSRuntime

@@ -88,8 +88,6 @@ public sealed record TeamFigureText(string Header, string Help, string DaysHeade
 /// </summary>
 public sealed class TeamStatisticsService(IDbContextFactory<AppDbContext> factory, ICurrentUser currentUser, TimeProvider clock)
 {
-    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
-
     public async Task<TeamStatistics> LoadAsync(CancellationToken ct = default)
     {
         var (actor, teamId) = await LeaderAsync();
@@ -122,7 +120,7 @@ public sealed class TeamStatisticsService(IDbContextFactory<AppDbContext> factor
             .Select(s => new StaffStatistics(s.Id, s.Name, s.Roles.Danish(), s.OpenCases, s.FollowUpOverdue, s.WithoutFollowUp,
                 Median(closures[s.Id].ToList()),
                 s.CasesInQuarter == 0 ? null : Math.Round((double)s.FollowUpsInQuarter / s.CasesInQuarter / 3, 1, MidpointRounding.AwayFromZero)))
-            .OrderBy(s => s.Name, DanishOrder)
+            .OrderBy(s => s.Name, DanishOrder.Names)
             .ToList();
         return new TeamStatistics(team, period.Today, period.QuarterStart, period.QuarterEnd, period.ClosedAfter, intervals, rows);
     }
@@ -143,7 +141,7 @@ public sealed class TeamStatisticsService(IDbContextFactory<AppDbContext> factor
             .Join(db.Activities, x => x.f.ActivityId, a => a.Id, (x, a) => new { x.f, x.Resident, Activity = a.Name })
             .ToListAsync(ct);
         var cases = rows.Select(x => Row(figure, x.f, x.Resident, x.Activity, period))
-            .OrderByDescending(c => c.Days).ThenBy(c => c.Resident, DanishOrder)
+            .OrderByDescending(c => c.Days).ThenBy(c => c.Resident, DanishOrder.Names)
             .ToList();
         return new FigureCases(staffId, staff.Name, figure, cases);
     }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Catalog;
@@ -16,8 +15,6 @@ namespace BoligSocialt.App.Features.GroupCourses;
 /// </summary>
 public sealed class GroupCourseService(IDbContextFactory<AppDbContext> factory, ICurrentUser currentUser, TimeProvider clock)
 {
-    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
-
     /// <summary>The courses the actor sees, the newest first.</summary>
     public async Task<IReadOnlyList<GroupCourseListItem>> ListAsync(CancellationToken ct = default)
     {
@@ -46,7 +43,7 @@ public sealed class GroupCourseService(IDbContextFactory<AppDbContext> factory, 
             .Select(a => new { a.Id, a.Name, a.Kind })
             .ToListAsync(ct);
         return activities
-            .OrderByDescending(a => a.Kind == ActivityKind.GroupCourse).ThenBy(a => a.Name, DanishOrder)
+            .OrderByDescending(a => a.Kind == ActivityKind.GroupCourse).ThenBy(a => a.Name, DanishOrder.Names)
             .Select(a => new GroupCourseActivityOption(a.Id, a.Name))
             .ToList();
     }
@@ -155,7 +152,7 @@ public sealed class GroupCourseService(IDbContextFactory<AppDbContext> factory, 
             .Select(s => new GroupSessionView(s.Id, s.Date, s.Topic, s.LogbookEntryId is not null, s.Attendees.Select(a => a.ResidentId).ToHashSet()))
             .ToList();
         return new GroupCourseDetails(course.Id, course.Name, activity, responsible, course.StartsOn,
-            residents.OrderBy(r => r.Name, DanishOrder).ToList(), sessions, CurrentSession(sessions, clock.Today()));
+            residents.OrderBy(r => r.Name, DanishOrder.Names).ToList(), sessions, CurrentSession(sessions, clock.Today()));
     }
 
     /// <summary>The session to take attendance for on opening the page: today's, else the earliest not yet held, else the latest.</summary>

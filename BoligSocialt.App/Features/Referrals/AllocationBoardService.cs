@@ -1,4 +1,3 @@
-using System.Globalization;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
@@ -32,8 +31,6 @@ public sealed record AllocationBoard(
 public sealed class AllocationBoardService(IDbContextFactory<AppDbContext> factory, ICurrentUser currentUser, TimeProvider clock)
 {
     public const int FollowUpDays = 30;
-
-    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
 
     public async Task<AllocationBoard> LoadAsync(int? activityId = null, int? areaId = null, CancellationToken ct = default)
     {
@@ -76,8 +73,8 @@ public sealed class AllocationBoardService(IDbContextFactory<AppDbContext> facto
             .ToList();
 
         return new AllocationBoard(teamId, team, waiting, await CaseloadAsync(db, teamId, today, ct),
-            activities.Where(a => a.IsActive).OrderBy(a => a.Name, DanishOrder).Select(a => new FilterOption(a.Id, a.Name)).ToList(),
-            departments.Values.DistinctBy(d => d.HousingAreaId).OrderBy(d => d.Area, DanishOrder)
+            activities.Where(a => a.IsActive).OrderBy(a => a.Name, DanishOrder.Names).Select(a => new FilterOption(a.Id, a.Name)).ToList(),
+            departments.Values.DistinctBy(d => d.HousingAreaId).OrderBy(d => d.Area, DanishOrder.Names)
                 .Select(d => new FilterOption(d.HousingAreaId, d.Area)).ToList());
     }
 
@@ -99,7 +96,7 @@ public sealed class AllocationBoardService(IDbContextFactory<AppDbContext> facto
             .ToListAsync(ct);
         return staff.Where(s => (s.Roles & (StaffRoles.Mentor | StaffRoles.Counsellor)) != 0)
             .Select(s => new StaffCaseload(s.Id, s.Name, s.Roles.Danish(), s.OpenCases, s.Awaiting, s.WithoutFollowUp))
-            .OrderByDescending(s => s.OpenCases).ThenBy(s => s.Name, DanishOrder)
+            .OrderByDescending(s => s.OpenCases).ThenBy(s => s.Name, DanishOrder.Names)
             .ToList();
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using System.Runtime.InteropServices;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Residents;
@@ -268,10 +266,8 @@ internal static class ReferralBenchmark
     {
         void Line(FormattableString text) => output.WriteLine(text.ToString(Danish));
 
-        // A Debug build is several times slower: its figures must not be recorded as the app's.
-        var optimised = typeof(ReferralBenchmark).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
         Line($"BoligSocialt bench: fordelingstavlen og søgningen ved indtag");
-        Line($"Maskine:   {Environment.ProcessorCount} processorer, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}, {(optimised ? "Release" : "Debug (uoptimeret)")}");
+        Line($"Maskine:   {Benchmarking.Machine()}");
         Line($"Dato:      {clock.GetLocalNow():yyyy-MM-dd HH':'mm zzz}");
         Line($"Database:  {file} (midlertidig, slettes bagefter)");
         Line($"Data:      {seeded.Residents:N0} beboere, {seeded.Staff} medarbejdere, {OpenCases:N0} åbne forløb med {seeded.LogbookEntries:N0} logbogsindførsler, {AllocatedUndecided} fordelte henvisninger uden beslutning, {WaitingReferrals} ventende henvisninger i {seeded.Team} ({DeclinedAndWaiting} af dem afvist og ventende igen); fyldt på {seeded.Took.TotalSeconds:0.0} s");
@@ -279,7 +275,7 @@ internal static class ReferralBenchmark
         Line($"Fordelingstavlen (AllocationBoardService.LoadAsync som teamleder i {seeded.Team}), {boardTimes.Count} målinger efter én opvarmning:");
         Line($"  indlæst: {board.Waiting.Count} ventende henvisninger ({board.Waiting.Count(w => w.DeclinedBy is not null)} afvist), {board.Staff.Count} medarbejdere med {board.Staff.Sum(s => s.OpenCases):N0} åbne forløb, {board.Staff.Sum(s => s.WithoutFollowUp):N0} uden opfølgning i {AllocationBoardService.FollowUpDays} dage, {board.Staff.Sum(s => s.AwaitingDecision)} afventer beslutning");
         Line($"  min {boardTimes.Min:0.0} ms · median {boardTimes.Median:0.0} ms · p95 {boardTimes.P95:0.0} ms · max {boardTimes.Max:0.0} ms");
-        Line($"  mål: median højst {BoardGoalMs:0} ms: {Verdict(boardTimes.Median <= BoardGoalMs)}");
+        Line($"  mål: median højst {BoardGoalMs:0} ms: {Benchmarking.Verdict(boardTimes.Median <= BoardGoalMs)}");
         Line($"");
         var all = new Timings(searches.SelectMany(s => s.Times));
         Line($"Søgning ved indtag, mens man skriver (ResidentService.SearchAsync i hele organisationen som mentor), {all.Count} kald efter én opvarmning:");
@@ -289,28 +285,6 @@ internal static class ReferralBenchmark
             Line($"  {"\"" + name + "\"",-22} {times.Count,3} kald, {found,2} fundet til sidst · median {each.Median,5:0.0} ms · max {each.Max,5:0.0} ms");
         }
         Line($"  alle kald: min {all.Min:0.0} ms · median {all.Median:0.0} ms · p95 {all.P95:0.0} ms · max {all.Max:0.0} ms");
-        Line($"  mål: højst {SearchGoalMs:0} ms pr. tastetryk: {Verdict(all.P95 <= SearchGoalMs)} for 95 % af kaldene, {Verdict(all.Max <= SearchGoalMs)} for det langsomste");
-    }
-
-    private static string Verdict(bool withinGoal) => withinGoal ? "inden for målet" : "OVER målet";
-
-    /// <summary>Milliseconds of repeated calls, sorted; p95 by the nearest rank.</summary>
-    private sealed class Timings(IEnumerable<double> milliseconds)
-    {
-        private readonly double[] _sorted = [.. milliseconds.Order()];
-
-        public int Count => _sorted.Length;
-        public double Min => _sorted[0];
-        public double Max => _sorted[^1];
-        public double Median => _sorted.Length % 2 == 1
-            ? _sorted[_sorted.Length / 2]
-            : (_sorted[_sorted.Length / 2 - 1] + _sorted[_sorted.Length / 2]) / 2;
-        public double P95 => _sorted[(int)Math.Ceiling(0.95 * _sorted.Length) - 1];
-    }
-
-    /// <summary>The bench acts as one fixed staff member.</summary>
-    private sealed class FixedUser(Actor actor) : ICurrentUser
-    {
-        public Task<Actor> GetAsync() => Task.FromResult(actor);
+        Line($"  mål: højst {SearchGoalMs:0} ms pr. tastetryk: {Benchmarking.Verdict(all.P95 <= SearchGoalMs)} for 95 % af kaldene, {Benchmarking.Verdict(all.Max <= SearchGoalMs)} for det langsomste");
     }
 }

@@ -59,7 +59,7 @@ public sealed class ReferralService(
                     _ => a.ReferredBy.Contains(source),
                 },
                 actor.IsCaseworker && a.TeamId == actor.TeamId))
-            .OrderByDescending(a => a.Suggested).ThenBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), true))
+            .OrderByDescending(a => a.Suggested).ThenBy(a => a.Name, DanishOrder.Names)
             .ToList();
     }
 

@@ -18,9 +18,6 @@ public sealed class ResidentMergeService(IDbContextFactory<AppDbContext> factory
 {
     public const int MaxCandidates = 20;
 
-    /// <summary>Names in Danish alphabetical order (Æ, Ø, Å last), for display.</summary>
-    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
-
     private static readonly string[] BirthDateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "ddMMyyyy"];
 
     /// <summary>Residents to choose from, by name and birth date (dd-mm-åååå); every word must match. Merged records are never found.</summary>
@@ -153,7 +150,7 @@ public sealed class ResidentMergeService(IDbContextFactory<AppDbContext> factory
         var departmentIds = found.Select(r => r.DepartmentId).OfType<int>().Distinct().ToList();
         var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Name, Area = d.HousingArea!.Name }).ToDictionaryAsync(d => d.Id, ct);
-        return found.OrderBy(r => r.Name, DanishOrder)
+        return found.OrderBy(r => r.Name, DanishOrder.Names)
             .Select(r => new MergeCandidate(r.Id, r.Name, r.BirthDate, r.DepartmentId is { } d ? $"{departments[d].Name}, {departments[d].Area}" : null))
             .ToList();
     }

@@ -18,9 +18,6 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
 
     private static readonly string[] DateFormats = ["dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "ddMMyyyy"];
 
-    /// <summary>Names in Danish alphabetical order (Æ, Ø, Å last), for display.</summary>
-    private static readonly StringComparer DanishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
-
     private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)
@@ -80,7 +77,7 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
 
         var found = await residents.OrderBy(r => r.SearchName).Take(MaxSearchResults).ToListAsync(ct);
         var byId = departments.ToDictionary(d => d.Id);
-        return found.OrderBy(r => r.Name, DanishOrder).Select(r =>
+        return found.OrderBy(r => r.Name, DanishOrder.Names).Select(r =>
         {
             var department = r.DepartmentId is { } id ? byId[id] : null;
             return new ResidentListItem(r.Id, r.Name, r.BirthDate, department?.Name, department?.Area);
