@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Referrals;
 
@@ -18,18 +19,18 @@ internal static class CommandLine
 
     private static readonly IReadOnlyList<Verb> Verbs =
     [
-        new("bench", "måler fordelingstavlen og søgningen ved indtag på en midlertidig database med testdata",
+        new("bench", "måler fordelingstavlen og søgningen ved indtag på en midlertidig database med testdata", null,
             [
-                new("--runs", "antal målte indlæsninger af fordelingstavlen", 20, 1, 1_000),
-                new("--residents", "antal beboere i databasen", ReferralBenchmark.DefaultResidents, 100, 1_000_000),
+                new NumberOption("--runs", "antal målte indlæsninger af fordelingstavlen", 20, 1, 1_000),
+                new NumberOption("--residents", "antal beboere i databasen", ReferralBenchmark.DefaultResidents, 100, 1_000_000),
             ],
-            (options, output) => ReferralBenchmark.RunAsync(options["--runs"], options["--residents"], output)),
-        new("bench-case", "måler forløbssiden med en lang tidslinje på en midlertidig database med testdata",
+            (given, output, _) => ReferralBenchmark.RunAsync(given.Number("--runs"), given.Number("--residents"), output)),
+        new("bench-case", "måler forløbssiden med en lang tidslinje på en midlertidig database med testdata", null,
             [
-                new("--runs", "antal målte indlæsninger og gengivelser af siden", 20, 1, 1_000),
-                new("--entries", "antal indførsler i forløbets tidslinje", CasePageBenchmark.DefaultEntries, 1, 10_000),
+                new NumberOption("--runs", "antal målte indlæsninger og gengivelser af siden", 20, 1, 1_000),
+                new NumberOption("--entries", "antal indførsler i forløbets tidslinje", CasePageBenchmark.DefaultEntries, 1, 10_000),
             ],
-            (options, output) => CasePageBenchmark.RunAsync(options["--runs"], options["--entries"], output)),
+            (given, output, _) => CasePageBenchmark.RunAsync(given.Number("--runs"), given.Number("--entries"), output)),
     ];
 
     /// <summary>
@@ -50,32 +51,51 @@ internal static class CommandLine
             await output.WriteAsync(verb.Usage());
             return Success;
         }
-        return TryParse(verb, given, out var options, out var problem)
-            ? await verb.RunAsync(options, output)
-            : Refuse(error, problem, verb.Usage());
+        if (!TryParse(verb, given, out var arguments, out var problem)) return Refuse(error, problem, verb.Usage());
+        try
+        {
+            return await verb.RunAsync(arguments, output, error);
+        }
+        catch (CommandLineException e)
+        {
+            return Refuse(error, e.Message, verb.Usage());
+        }
+        catch (StartupException e)
+        {
+            error.WriteLine(e.Message);
+            return BadInput;
+        }
     }
 
-    private static bool TryParse(Verb verb, List<string> given, out Dictionary<string, int> options, out string problem)
+    private static bool TryParse(Verb verb, List<string> given, out VerbArguments arguments, out string problem)
     {
-        options = [];
+        var values = new Dictionary<string, string>();
+        string? file = null;
         problem = "";
-        for (var i = 0; i < given.Count; i += 2)
+        for (var i = 0; i < given.Count && problem.Length == 0; i++)
         {
+            if (!given[i].StartsWith("--", StringComparison.Ordinal) && verb.File is not null && file is null)
+            {
+                file = given[i];
+                continue;
+            }
             var option = verb.Options.SingleOrDefault(o => o.Name == given[i]);
             if (option is null)
-                problem = $"Ukendt tilvalg '{given[i]}' til {verb.Name}.";
-            else if (options.ContainsKey(option.Name))
+                problem = given[i].StartsWith("--", StringComparison.Ordinal) ? $"Ukendt tilvalg '{given[i]}' til {verb.Name}." : $"Uventet '{given[i]}' til {verb.Name}.";
+            else if (values.ContainsKey(option.Name))
                 problem = $"{option.Name} er angivet mere end én gang.";
             else if (i + 1 >= given.Count)
-                problem = $"{option.Name} mangler et tal.";
-            else if (!int.TryParse(given[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < option.Min || value > option.Max)
-                problem = $"{option.Name} skal være et helt tal fra {option.Min} til {option.Max}, ikke '{given[i + 1]}'.";
+                problem = $"{option.Name} mangler {option.Expects}.";
+            else if (option.Check(given[i + 1]) is { } wrong)
+                problem = wrong;
             else
-                options[option.Name] = value;
-            if (problem.Length > 0) return false;
+                values[option.Name] = given[++i];
         }
-        foreach (var option in verb.Options) options.TryAdd(option.Name, option.Default);
-        return true;
+        if (problem.Length == 0 && verb.File is not null && file is null) problem = $"{verb.Name} mangler {verb.File}.";
+        if (problem.Length == 0 && verb.Options.FirstOrDefault(o => o.Required && !values.ContainsKey(o.Name)) is { } missing)
+            problem = $"{missing.Name} skal angives.";
+        arguments = new VerbArguments(file, values, verb.Options);
+        return problem.Length == 0;
     }
 
     private static int Refuse(TextWriter error, string problem, string usage)
@@ -91,24 +111,76 @@ internal static class CommandLine
         var text = new StringBuilder();
         text.AppendLine($"Brug: {Executable} [kommando [tilvalg]]");
         text.AppendLine("Uden kommando kører webappen. Kommandoer:");
-        foreach (var verb in Verbs) text.AppendLine($"  {verb.Name,-12} {verb.Meaning}");
+        foreach (var verb in Verbs) text.AppendLine($"  {verb.Name,-15} {verb.Meaning}");
         text.AppendLine($"Skriv '{Executable} <kommando> --help' for kommandoens tilvalg.");
         return text.ToString();
     }
 
-    private sealed record NumberOption(string Name, string Meaning, int Default, int Min, int Max);
-
-    private sealed record Verb(string Name, string Meaning, IReadOnlyList<NumberOption> Options,
-        Func<IReadOnlyDictionary<string, int>, TextWriter, Task<int>> RunAsync)
+    private sealed record Verb(string Name, string Meaning, string? File, IReadOnlyList<Option> Options,
+        Func<VerbArguments, TextWriter, TextWriter, Task<int>> RunAsync)
     {
         public string Usage()
         {
             var text = new StringBuilder();
-            text.AppendLine($"Brug: {Executable} {Name} [tilvalg]");
+            text.AppendLine($"Brug: {Executable} {Name}{(File is null ? "" : $" {File}")} [tilvalg]");
             text.AppendLine($"{char.ToUpper(Meaning[0], CultureInfo.InvariantCulture)}{Meaning[1..]}.");
-            foreach (var option in Options)
-                text.AppendLine($"  {option.Name + " N",-16} {option.Meaning} ({option.Min}-{option.Max}, standard {option.Default})");
+            foreach (var option in Options) text.AppendLine($"  {option.Name + " " + option.Placeholder,-24} {option.Help}");
             return text.ToString();
         }
     }
+}
+
+/// <summary>A problem with what the user asked for, found while running a verb: exit 1 with the message and the usage.</summary>
+public sealed class CommandLineException(string message) : Exception(message);
+
+/// <summary>An option of a verb: its name, what it expects, and the check of a given value (a Danish problem, or null).</summary>
+internal abstract record Option(string Name, string Meaning, string Placeholder, bool Required)
+{
+    public abstract string Expects { get; }
+    public abstract string Help { get; }
+    public abstract string? Check(string value);
+}
+
+internal sealed record NumberOption(string Name, string Meaning, int Default, int Min, int Max) : Option(Name, Meaning, "N", false)
+{
+    public override string Expects => "et tal";
+    public override string Help => $"{Meaning} ({Min}-{Max}, standard {Default})";
+
+    public override string? Check(string value) => Parse(value) is null
+        ? $"{Name} skal være et helt tal fra {Min} til {Max}, ikke '{value}'."
+        : null;
+
+    public int? Parse(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= Min && number <= Max ? number : null;
+}
+
+/// <summary>A text option; with <paramref name="Allowed"/> it takes one of those words.</summary>
+internal sealed record TextOption(string Name, string Meaning, string Placeholder, bool Required = false, IReadOnlyList<string>? Allowed = null)
+    : Option(Name, Meaning, Placeholder, Required)
+{
+    public const string Database = "--database";
+
+    /// <summary>The web app's database unless another is named: the verbs work on the same data as the web app.</summary>
+    public static TextOption DatabaseOption => new(Database, "databasen: en sti til en SQLite-fil eller en forbindelsesstreng (standard: webappens, fra appsettings.json)", "<sti>");
+
+    public override string Expects => Allowed is null ? "en værdi" : $"en af {string.Join(", ", Allowed)}";
+    public override string Help => Allowed is null ? Meaning : $"{Meaning} ({string.Join(" | ", Allowed)})";
+
+    public override string? Check(string value) => Allowed is null || Allowed.Contains(value, StringComparer.OrdinalIgnoreCase)
+        ? (value.Trim().Length == 0 ? $"{Name} må ikke være tom." : null)
+        : $"{Name} skal være en af {string.Join(", ", Allowed)}, ikke '{value}'.";
+}
+
+/// <summary>What a verb was given: its file (if it takes one) and its options, already checked.</summary>
+internal sealed class VerbArguments(string? file, IReadOnlyDictionary<string, string> values, IReadOnlyList<Option> options)
+{
+    public string File => file ?? throw new InvalidOperationException("The verb takes no file.");
+
+    public int Number(string name)
+    {
+        var option = options.OfType<NumberOption>().Single(o => o.Name == name);
+        return values.TryGetValue(name, out var value) ? option.Parse(value)!.Value : option.Default;
+    }
+
+    public string? Text(string name) => values.GetValueOrDefault(name);
 }

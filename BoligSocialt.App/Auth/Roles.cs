@@ -8,4 +8,8 @@ public static class Roles
     /// <summary>Who may merge two records of the same resident.</summary>
     public const string ResidentMerge = "TeamLeader,Head,Administrator";
     public const string Administrator = "Administrator";
+    /// <summary>Who reads the delivery measurement: figures only, no names.</summary>
+    public const string Measurement = "Analyst,TeamLeader,Head";
+    /// <summary>Who imports a legacy logbook.</summary>
+    public const string LogbookImport = "Administrator,TeamLeader";
 }

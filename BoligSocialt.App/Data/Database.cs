@@ -105,3 +105,27 @@ public sealed class DatabaseStartup(IDbContextFactory<AppDbContext> factory, IHo
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>The database of a command-line verb: the web app's (appsettings.json and the environment), or the one named.</summary>
+public static class CommandLineDatabase
+{
+    /// <summary>
+    /// Opens the database, creating and migrating it first when it does not exist yet (the IT department's migration
+    /// starts from nothing), and loads the reference data, as the web app does at start.
+    /// </summary>
+    /// <param name="database">A path to a SQLite file or a connection string (it contains '='); null for the web app's.</param>
+    public static async Task<IDbContextFactory<AppDbContext>> OpenAsync(string? database, CancellationToken ct = default)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production"}.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(database is null ? [] : [new("ConnectionStrings:Default", database.Contains('=') ? database : $"Data Source={database}")])
+            .Build();
+        var services = new ServiceCollection().AddDatabase(configuration).BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await Database.PrepareAsync(factory, ct);
+        return factory;
+    }
+}

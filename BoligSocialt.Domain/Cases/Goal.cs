@@ -68,11 +68,14 @@ public sealed class Outcome
     public OutcomeKind Kind { get; private set; }
     public DateOnly AchievedOn { get; private set; }
     public int HousingAreaId { get; private set; }
+    /// <summary>The logbook entry the outcome was registered with (a legacy logbook line), if any.</summary>
+    public Guid? LogbookEntryId { get; private set; }
 
     private Outcome() { }
 
-    public Outcome(Guid residentId, int activityId, OutcomeKind kind, DateOnly achievedOn, int housingAreaId, Guid? caseId)
+    public Outcome(Guid residentId, int activityId, OutcomeKind kind, DateOnly achievedOn, int housingAreaId, Guid? caseId, Guid? logbookEntryId = null)
     {
+        LogbookEntryId = logbookEntryId;
         Id = Guid.CreateVersion7();
         ResidentId = residentId;
         ActivityId = activityId;

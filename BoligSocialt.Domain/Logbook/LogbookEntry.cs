@@ -11,6 +11,8 @@ namespace BoligSocialt.Domain.Logbook;
 public sealed class LogbookEntry
 {
     public const int NoteMaxLength = 1000;
+    public const int DeletionReasonMaxLength = 500;
+    public const int ImportKeyMaxLength = 64;
 
     private readonly List<LogbookParticipant> _participants = [];
 
@@ -24,6 +26,13 @@ public sealed class LogbookEntry
     public string? Note { get; private set; }
     public Guid? CaseId { get; private set; }
     public Guid? GroupCourseId { get; private set; }
+    /// <summary>Set for an entry imported from a legacy logbook: the line it came from, so a re-import adds nothing.</summary>
+    public string? ImportKey { get; private set; }
+    /// <summary>A deleted entry is kept for the audit but no longer shown or counted.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public Guid? DeletedById { get; private set; }
+    public string? DeletionReason { get; private set; }
+    public bool IsDeleted => DeletedAt is not null;
     public IReadOnlyCollection<LogbookParticipant> Participants => _participants.AsReadOnly();
 
     private LogbookEntry() { }
@@ -31,21 +40,60 @@ public sealed class LogbookEntry
     public LogbookEntry(DateOnly date, Guid staffMemberId, int activityId, LogbookEntryKind kind,
         IEnumerable<Guid> residentIds, int? headCount, string? note, DateOnly today, Guid? caseId = null, Guid? groupCourseId = null)
     {
+        Id = Guid.CreateVersion7();
+        StaffMemberId = staffMemberId;
+        CaseId = caseId;
+        GroupCourseId = groupCourseId;
+        Set(date, activityId, kind, residentIds, headCount, note, today);
+    }
+
+    /// <summary>An entry of a legacy logbook line; the key identifies the line, so importing it again adds nothing.</summary>
+    public static LogbookEntry Imported(DateOnly date, Guid staffMemberId, int activityId, LogbookEntryKind kind,
+        IEnumerable<Guid> residentIds, int? headCount, string? note, DateOnly today, string importKey) =>
+        new(date, staffMemberId, activityId, kind, residentIds, headCount, note, today) { ImportKey = Guard.Text(importKey, "Importnøglen", ImportKeyMaxLength) };
+
+    /// <summary>
+    /// Corrects what was registered. An entry made in a case or a group course keeps its activity and residents:
+    /// those belong to the case or the course and are corrected there.
+    /// </summary>
+    public void Correct(DateOnly date, int activityId, LogbookEntryKind kind, IEnumerable<Guid> residentIds, int? headCount, string? note, DateOnly today)
+    {
+        if (IsDeleted) throw new DomainException("Indførslen er slettet og kan ikke rettes.");
+        var residents = residentIds.Distinct().ToList();
+        if ((CaseId is not null || GroupCourseId is not null)
+            && (activityId != ActivityId || headCount != HeadCount || !residents.ToHashSet().SetEquals(_participants.Select(p => p.ResidentId))))
+            throw new DomainException(CaseId is not null
+                ? "Indførslen hører til et forløb: aktivitet og beboer rettes i forløbet, ikke her."
+                : "Indførslen hører til et gruppeforløb: aktivitet og deltagere rettes i gruppeforløbet, ikke her.");
+        Set(date, activityId, kind, residents, headCount, note, today);
+    }
+
+    /// <summary>Deletes the entry: it stays for the audit, marked with who deleted it and why, and is no longer counted.</summary>
+    public void Delete(string reason, Guid deletedById, DateTimeOffset now)
+    {
+        if (IsDeleted) throw new DomainException("Indførslen er allerede slettet.");
+        if (GroupCourseId is not null)
+            throw new DomainException("Indførslen er en holdt gang i et gruppeforløb: ret fremmødet i gruppeforløbet i stedet.");
+        DeletionReason = Guard.Text(reason, "Begrundelsen", DeletionReasonMaxLength);
+        DeletedById = deletedById;
+        DeletedAt = now;
+    }
+
+    private void Set(DateOnly date, int activityId, LogbookEntryKind kind, IEnumerable<Guid> residentIds, int? headCount, string? note, DateOnly today)
+    {
         Guard.NotInFuture(date, today, "Datoen");
         var residents = residentIds.Distinct().ToList();
         if (residents.Count == 0 && headCount is null)
             throw new DomainException("Angiv de beboere, det drejer sig om, eller et antal deltagere.");
         if (headCount is < 1 or > 10_000) throw new DomainException("Antal deltagere skal være mellem 1 og 10.000.");
-        Id = Guid.CreateVersion7();
+        var text = Guard.OptionalText(note, "Noten", NoteMaxLength);
         Date = date;
-        StaffMemberId = staffMemberId;
         ActivityId = activityId;
         Kind = kind;
         HeadCount = headCount;
-        Note = Guard.OptionalText(note, "Noten", NoteMaxLength);
-        CaseId = caseId;
-        GroupCourseId = groupCourseId;
-        _participants.AddRange(residents.Select(id => new LogbookParticipant(id)));
+        Note = text;
+        _participants.RemoveAll(p => !residents.Contains(p.ResidentId));
+        _participants.AddRange(residents.Where(id => _participants.All(p => p.ResidentId != id)).Select(id => new LogbookParticipant(id)));
     }
 
     /// <summary>Who took part, corrected (e.g. attendance of a group session changed after it was held).</summary>

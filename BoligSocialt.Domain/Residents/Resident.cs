@@ -10,6 +10,7 @@ public sealed class Resident
 {
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 20;
+    public const int LegacyIdMaxLength = 100;
 
     private readonly List<Residence> _residences = [];
 
@@ -26,6 +27,8 @@ public sealed class Resident
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>Set when this record was merged into another: every count follows the survivor.</summary>
     public Guid? MergedIntoId { get; private set; }
+    /// <summary>The resident's id in a legacy logbook this record was imported from; re-imports match on it.</summary>
+    public string? LegacyId { get; private set; }
     public IReadOnlyCollection<Residence> Residences => _residences.AsReadOnly();
 
     private Resident() { }
@@ -88,6 +91,12 @@ public sealed class Resident
     public void WithdrawSharingConsent() => SharingConsent = null;
 
     public bool IsMerged => MergedIntoId is not null;
+
+    public void LinkLegacyId(string legacyId)
+    {
+        if (LegacyId is not null) throw new DomainException("Beboeren er allerede knyttet til et id i en gammel logbog.");
+        LegacyId = Guard.Text(legacyId, "Beboer-id", LegacyIdMaxLength);
+    }
 
     /// <summary>The first date on which this record and another say the resident moved into different departments.</summary>
     internal DateOnly? ConflictingMoveDate(Resident other) =>

@@ -34,6 +34,8 @@ sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(r => r.Phone).HasMaxLength(Resident.PhoneMaxLength);
         b.HasIndex(r => r.SearchName);
         b.HasIndex(r => r.BirthDate);
+        b.Property(r => r.LegacyId).HasMaxLength(Resident.LegacyIdMaxLength);
+        b.HasIndex(r => r.LegacyId).IsUnique();
         b.OwnsOne(r => r.RegistrationConsent, c =>
         {
             c.Property(x => x.GivenOn).HasColumnName("RegistrationConsentGivenOn");
@@ -151,6 +153,7 @@ sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         b.HasOne<Resident>().WithMany().HasForeignKey(o => o.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Activity>().WithMany().HasForeignKey(o => o.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<HousingArea>().WithMany().HasForeignKey(o => o.HousingAreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LogbookEntry>().WithMany().HasForeignKey(o => o.LogbookEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -160,6 +163,13 @@ sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<LogbookEntry>
     {
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Note).HasMaxLength(LogbookEntry.NoteMaxLength);
+        b.Property(e => e.DeletionReason).HasMaxLength(LogbookEntry.DeletionReasonMaxLength);
+        b.Property(e => e.ImportKey).HasMaxLength(LogbookEntry.ImportKeyMaxLength);
+        b.HasIndex(e => e.ImportKey).IsUnique();
+        b.HasIndex(e => e.Date);
+        // Deleted entries stay for the audit; nothing else sees them (services that must, say IgnoreQueryFilters).
+        b.HasQueryFilter(e => e.DeletedAt == null);
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(e => e.DeletedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ActivityId, e.Date });
         b.HasIndex(e => e.StaffMemberId);
         b.HasIndex(e => e.CaseId);

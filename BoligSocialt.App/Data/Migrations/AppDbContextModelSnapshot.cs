@@ -138,6 +138,9 @@ namespace BoligSocialt.App.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LogbookEntryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -150,6 +153,8 @@ namespace BoligSocialt.App.Data.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("HousingAreaId");
+
+                    b.HasIndex("LogbookEntryId");
 
                     b.HasIndex("ResidentId");
 
@@ -470,11 +475,25 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("GroupCourseId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("HeadCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -492,7 +511,14 @@ namespace BoligSocialt.App.Data.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("Date");
+
+                    b.HasIndex("DeletedById");
+
                     b.HasIndex("GroupCourseId");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("StaffMemberId");
 
@@ -594,6 +620,10 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegacyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
@@ -616,6 +646,9 @@ namespace BoligSocialt.App.Data.Migrations
                     b.HasIndex("BirthDate");
 
                     b.HasIndex("CreatedById");
+
+                    b.HasIndex("LegacyId")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
@@ -879,6 +912,11 @@ namespace BoligSocialt.App.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BoligSocialt.Domain.Logbook.LogbookEntry", null)
+                        .WithMany()
+                        .HasForeignKey("LogbookEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BoligSocialt.Domain.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1051,6 +1089,11 @@ namespace BoligSocialt.App.Data.Migrations
                     b.HasOne("BoligSocialt.Domain.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BoligSocialt.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DeletedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BoligSocialt.Domain.GroupCourses.GroupCourse", null)
