@@ -2,6 +2,7 @@ using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.App.Features.Staff;
@@ -11,9 +12,9 @@ using BoligSocialt.Domain.Staff;
 using BoligSocialt.Tests.Services;
 using BoligSocialt.Tests.Support;
 using Bunit;
-using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace BoligSocialt.Tests.Components;
 
@@ -177,11 +178,11 @@ public sealed class PageTests : MudTestContext
     [Fact]
     public void Unique_resident_table_has_one_row_per_count_with_Danish_labels()
     {
-        IReadOnlyList<IndicatorCount> rows =
+        IReadOnlyList<IndicatorRow> rows =
         [
-            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.Age18To29, 1, 2, 1),
-            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.OtherAges, 0, 3, 0),
-            new(Indicator.SpareTimeJob, "Område B", UniqueResidentCount.AllAges, 4, 5, 2),
+            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.Age18To29, 1, 2, 1, 20),
+            new(Indicator.EmploymentOrEducation, "Område A", UniqueResidentCount.OtherAges, 0, 3, 0, null),
+            new(Indicator.SpareTimeJob, "Område B", UniqueResidentCount.AllAges, 4, 5, 2, null),
         ];
 
         var cut = Render<UniqueResidentTable>(p => p.Add(x => x.Rows, rows));
@@ -190,16 +191,16 @@ public sealed class PageTests : MudTestContext
             .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray())
             .ToList();
         Assert.Equal(3, cells.Count);
-        Assert.Equal(["Job eller uddannelse", "Område A", "18-29 år", "1", "2", "1"], cells[0]);
-        Assert.Equal(["Job eller uddannelse", "Område A", "Andre aldre", "0", "3", "0"], cells[1]);
-        Assert.Equal(["Fritidsjob", "Område B", "Alle", "4", "5", "2"], cells[2]);
+        Assert.Equal(["Job eller uddannelse", "Område A", "18-29 år", "1", "2", "1", "20"], cells[0]);
+        Assert.Equal(["Job eller uddannelse", "Område A", "Andre aldre", "0", "3", "0", "–"], cells[1]);
+        Assert.Equal(["Fritidsjob", "Område B", "Alle", "4", "5", "2", "–"], cells[2]);
         Assert.Empty(cut.FindAll("[data-testid=figures-empty]"));
     }
 
     [Fact]
     public void Unique_resident_table_without_rows_says_so()
     {
-        var cut = Render<UniqueResidentTable>(p => p.Add(x => x.Rows, Array.Empty<IndicatorCount>()));
+        var cut = Render<UniqueResidentTable>(p => p.Add(x => x.Rows, Array.Empty<IndicatorRow>()));
 
         Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=figures]"));

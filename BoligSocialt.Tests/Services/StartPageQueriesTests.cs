@@ -1,5 +1,6 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Counting;
@@ -164,8 +165,8 @@ public sealed class StartPageQueriesTests : IAsyncLifetime
         // Amina: internship in Q2, age 27, Vollsmose. Omar: education in Q4, age 35, Kertemindevejkvarteret = Vollsmose.
         Assert.Equal(
             [
-                new IndicatorCount(Indicator.EmploymentOrEducation, "Vollsmose", UniqueResidentCount.Age18To29, 0, 1, 1),
-                new IndicatorCount(Indicator.EmploymentOrEducation, "Vollsmose", UniqueResidentCount.Age30To64, 1, 1, 1),
+                new IndicatorRow(Indicator.EmploymentOrEducation, "Vollsmose", UniqueResidentCount.Age18To29, 0, 1, 1, null),
+                new IndicatorRow(Indicator.EmploymentOrEducation, "Vollsmose", UniqueResidentCount.Age30To64, 1, 1, 1, null),
             ],
             page.Figures.Rows.ToArray());
     }

@@ -1,5 +1,6 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
@@ -37,7 +38,7 @@ public sealed record MyReferralItem(Guid Id, string Resident, string Activity, i
 public sealed record TeamOverview(string Team, int ReferralsWaiting, int OldestWaitingDays, IReadOnlyList<StaffCaseload> Caseload);
 
 /// <param name="AreaNames">Display names of the reporting area codes in the rows.</param>
-public sealed record YearFigures(int Year, int Quarter, IReadOnlyList<IndicatorCount> Rows, IReadOnlyDictionary<string, string> AreaNames);
+public sealed record YearFigures(int Year, int Quarter, IReadOnlyList<IndicatorRow> Rows, IReadOnlyDictionary<string, string> AreaNames);
 
 public sealed record AdministrationOverview(int ActiveStaff, int InactiveStaff, int Activities);
 
@@ -141,18 +142,9 @@ public sealed class StartPageQueries(IDbContextFactory<AppDbContext> factory, IC
     private static async Task<YearFigures> FiguresAsync(AppDbContext db, DateOnly today, CancellationToken ct)
     {
         var quarter = (today.Month - 1) / 3 + 1;
-        var (_, quarterEnd) = UniqueResidentCount.QuarterDates(today.Year, quarter);
-        var areas = await db.HousingAreas.AsNoTracking().ToListAsync(ct);
-        var areaCodes = areas.ToDictionary(a => a.Id, a => a.Code);
-        var plans = await db.PlanPeriods.AsNoTracking().ToListAsync(ct);
-        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.AchievedOn <= quarterEnd)
-            .Select(o => new { o.ResidentId, o.Kind, o.AchievedOn, o.HousingAreaId }).ToListAsync(ct);
-        var residents = await db.Residents.AsNoTracking()
-            .Select(r => new ResidentFact(r.Id, r.BirthDate, r.MergedIntoId)).ToListAsync(ct);
-        var rows = UniqueResidentCount.Compute(today.Year, quarter,
-            outcomes.Select(o => new OutcomeFact(o.ResidentId, o.Kind, o.AchievedOn, areaCodes[o.HousingAreaId])),
-            residents, areas, plans);
-        return new YearFigures(today.Year, quarter, rows, areas.ToDictionary(a => a.Code, a => a.Name));
+        var rows = await DeliveryMeasurementService.IndicatorsAsync(db, today.Year, quarter, ct);
+        var areas = await db.HousingAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        return new YearFigures(today.Year, quarter, rows, areas);
     }
 
     private static async Task<AdministrationOverview> AdministrationAsync(AppDbContext db, CancellationToken ct) =>
