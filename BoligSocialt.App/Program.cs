@@ -6,6 +6,7 @@ using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.GroupCourses;
 using BoligSocialt.App.Features.Home;
+using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
@@ -44,6 +45,7 @@ try
     builder.Services.AddScoped<ReferralService>();
     builder.Services.AddScoped<AllocationBoardService>();
     builder.Services.AddScoped<GroupCourseService>();
+    builder.Services.AddScoped<LogbookService>();
     builder.Services.AddScoped<DeliveryMeasurementService>();
     builder.Services.AddSingleton<ReferralEvents>();
 

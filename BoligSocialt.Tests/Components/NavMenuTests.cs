@@ -15,6 +15,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Allocation = "Fordeling";
     private const string GroupCourses = "Gruppeforløb";
     private const string TeamStatistics = "Teamets forløb";
+    private const string Logbook = "Logbog";
 
     private static readonly Dictionary<string, string> Hrefs = new()
     {
@@ -26,17 +27,18 @@ public sealed class NavMenuTests : MudTestContext
         [Allocation] = "/fordeling",
         [GroupCourses] = "/gruppeforloeb",
         [TeamStatistics] = "/team",
+        [Logbook] = "/logbog",
     };
 
     public static TheoryData<string[], string[]> RolesAndLinks => new()
     {
-        { ["Mentor"], [Home, Residents, NewReferral, GroupCourses] },
-        { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses] },
-        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Allocation, TeamStatistics, Merge] },
-        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Allocation, TeamStatistics, Merge] },
+        { ["Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
+        { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Merge] },
+        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Merge] },
         { ["Administrator"], [Home, Merge, Staff] },
         { ["Analyst"], [Home] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Merge, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, Staff] },
     };
 
     [Theory]

@@ -48,6 +48,7 @@ public sealed class RolePageMatrixTests
         ["/henvisninger/{Id:guid}"] = CaseWork,
         ["/gruppeforloeb"] = CaseWork,
         ["/gruppeforloeb/{Id:guid}"] = CaseWork,
+        ["/logbog"] = CaseWork,
         ["/fordeling"] = [TeamLeader, Head],
         ["/team"] = [TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
