@@ -173,6 +173,27 @@ public sealed class ResidentMergeServiceTests : IAsyncLifetime
         Assert.Contains(audit, a => a is { Action: AuditAction.Update, EntityType: nameof(Resident) } && a.EntityId == merged.Id.ToString());
     }
 
+    [Fact]
+    public async Task A_deleted_logbook_entry_of_the_merged_record_follows_the_survivor_too()
+    {
+        var (survivor, merged) = await TwoRecordsOfOnePersonAsync();
+        var entry = await Scenario.AddLogbookEntryAsync(_database, _leader.StaffMemberId, Scenario.Team1Mentoring, [merged.Id], Scenario.Today);
+        await using (var db = _database.CreateDbContext())
+        {
+            var stored = await db.LogbookEntries.SingleAsync(e => e.Id == entry.Id);
+            stored.Delete("Registreret to gange", _leader.StaffMemberId, DateTimeOffset.UtcNow);
+            db.AuditActor = "test";
+            await db.SaveChangesAsync();
+        }
+
+        await ServiceFor(_leader).MergeAsync(survivor.Id, merged.Id);
+
+        await using var context = _database.CreateDbContext();
+        var kept = await context.LogbookEntries.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == entry.Id);
+        Assert.True(kept.IsDeleted);
+        Assert.Equal([survivor.Id], kept.Participants.Select(p => p.ResidentId).ToArray());
+    }
+
     private async Task<string[]> DepartmentNamesAsync(Resident resident)
     {
         await using var db = _database.CreateDbContext();

@@ -117,7 +117,8 @@ public sealed class ResidentMergeService(IDbContextFactory<AppDbContext> factory
             await db.Referrals.Where(r => r.ResidentId == mergedId).ToListAsync(ct),
             await db.Cases.Include(c => c.Outcomes).Where(c => c.ResidentId == mergedId).ToListAsync(ct),
             await db.Outcomes.Where(o => o.ResidentId == mergedId).ToListAsync(ct),
-            await db.LogbookEntries.Where(e => e.Participants.Any(p => p.ResidentId == mergedId)).ToListAsync(ct),
+            // Deleted entries too: kept for the audit, they must not point at a record that no longer stands for anyone.
+            await db.LogbookEntries.IgnoreQueryFilters().Where(e => e.Participants.Any(p => p.ResidentId == mergedId)).ToListAsync(ct),
             await db.GroupCourses.Where(g => g.Participants.Any(p => p.ResidentId == mergedId)).ToListAsync(ct));
 
         ResidentMerger.Merge(survivor, merged, survivorCases, records);
