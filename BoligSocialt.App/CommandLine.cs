@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 
 namespace BoligSocialt.App;
@@ -31,6 +32,16 @@ internal static class CommandLine
                 new NumberOption("--entries", "antal indførsler i forløbets tidslinje", CasePageBenchmark.DefaultEntries, 1, 10_000),
             ],
             (given, output, _) => CasePageBenchmark.RunAsync(given.Number("--runs"), given.Number("--entries"), output)),
+        new("measure", "skriver et kvartals leverancemåling som json (docs/MEASUREMENT_EXPORT.md), csv eller xlsx", null,
+            [
+                new NumberOption("--year", "året", 0, MeasurementExport.MinYear, MeasurementExport.MaxYear, Required: true),
+                new NumberOption("--quarter", "kvartalet", 0, 1, 4, Required: true),
+                new TextOption("--format", "filformatet", "<format>", Required: true, Allowed: ["json", "csv", "xlsx"]),
+                new TextOption("--output", "filen, der skrives (uden: standardoutput; xlsx skal have en fil)", "<fil>"),
+                TextOption.DatabaseOption,
+            ],
+            (given, output, _) => MeasurementExportCommand.RunAsync(given.Number("--year"), given.Number("--quarter"), given.Text("--format")!,
+                given.Text("--output"), given.Text(TextOption.Database), output)),
     ];
 
     /// <summary>
@@ -141,10 +152,11 @@ internal abstract record Option(string Name, string Meaning, string Placeholder,
     public abstract string? Check(string value);
 }
 
-internal sealed record NumberOption(string Name, string Meaning, int Default, int Min, int Max) : Option(Name, Meaning, "N", false)
+/// <summary>A whole number from <paramref name="Min"/> to <paramref name="Max"/>; <paramref name="Default"/> when not given (unless it is Required).</summary>
+internal sealed record NumberOption(string Name, string Meaning, int Default, int Min, int Max, bool Required = false) : Option(Name, Meaning, "N", Required)
 {
     public override string Expects => "et tal";
-    public override string Help => $"{Meaning} ({Min}-{Max}, standard {Default})";
+    public override string Help => Required ? $"{Meaning} ({Min}-{Max}, skal angives)" : $"{Meaning} ({Min}-{Max}, standard {Default})";
 
     public override string? Check(string value) => Parse(value) is null
         ? $"{Name} skal være et helt tal fra {Min} til {Max}, ikke '{value}'."

@@ -47,6 +47,7 @@ try
     builder.Services.AddScoped<GroupCourseService>();
     builder.Services.AddScoped<LogbookService>();
     builder.Services.AddScoped<DeliveryMeasurementService>();
+    builder.Services.AddScoped<MeasurementExportService>();
     builder.Services.AddSingleton<ReferralEvents>();
 
     var app = builder.Build();
@@ -78,6 +79,7 @@ try
 
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignIn();
+    app.MapMeasurementEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -15,6 +15,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Allocation = "Fordeling";
     private const string GroupCourses = "Gruppeforløb";
     private const string TeamStatistics = "Teamets forløb";
+    private const string Measurement = "Leverancemåling";
     private const string Logbook = "Logbog";
 
     private static readonly Dictionary<string, string> Hrefs = new()
@@ -27,6 +28,7 @@ public sealed class NavMenuTests : MudTestContext
         [Allocation] = "/fordeling",
         [GroupCourses] = "/gruppeforloeb",
         [TeamStatistics] = "/team",
+        [Measurement] = "/leverancemaaling",
         [Logbook] = "/logbog",
     };
 
@@ -34,10 +36,10 @@ public sealed class NavMenuTests : MudTestContext
     {
         { ["Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
-        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Merge] },
-        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Merge] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge] },
+        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge] },
         { ["Administrator"], [Home, Merge, Staff] },
-        { ["Analyst"], [Home] },
+        { ["Analyst"], [Home, Measurement] },
         { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, Staff] },
     };
 

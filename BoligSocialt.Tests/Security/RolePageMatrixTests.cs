@@ -51,6 +51,7 @@ public sealed class RolePageMatrixTests
         ["/logbog"] = CaseWork,
         ["/fordeling"] = [TeamLeader, Head],
         ["/team"] = [TeamLeader, Head],
+        ["/leverancemaaling"] = [Analyst, TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
