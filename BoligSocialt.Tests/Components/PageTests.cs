@@ -170,6 +170,7 @@ public sealed class PageTests : MudTestContext
         var year = DateTime.Now.Year;
         Assert.Contains($"Unikke nye beboere {year}", cut.Markup);
         Assert.Equal("Ingen resultater registreret i år endnu.", cut.Find("[data-testid=figures-empty]").TextContent.Trim());
+        Assert.Equal("/leverancemaaling", cut.Find("[data-testid=open-measurement]").GetAttribute("href"));
         Assert.DoesNotContain("Mine forløb", cut.Markup);
         Assert.Empty(cut.FindAll("[data-testid=my-cases-empty]"));
         Assert.Empty(cut.FindAll("[data-testid=my-cases]"));
