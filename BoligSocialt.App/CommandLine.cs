@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 
@@ -48,6 +49,19 @@ internal static class CommandLine
                 TextOption.DatabaseOption,
             ],
             (given, output, _) => MeasurementExportCommand.RunAsync(given.Number("--year"), given.Number("--quarter"), given.Text("--format")!,
+                given.Text("--output"), given.Text(TextOption.Database), output)),
+        new("import-logbook", "importerer en gammel logbog (CSV-fil, se docs/IMPORT_FORMAT.md): alt eller intet", "<fil.csv>",
+            [TextOption.DatabaseOption],
+            (given, output, error) => LogbookImportCommand.RunAsync(given.File, given.Text(TextOption.Database), output, error)),
+        new("export-logbook", "skriver hele organisationens logbog for en periode i importens format", null,
+            [
+                new TextOption("--from", "periodens første dag", "<åååå-mm-dd>", Required: true),
+                new TextOption("--to", "periodens sidste dag", "<åååå-mm-dd>", Required: true),
+                new TextOption("--activity", "kun denne aktivitet (koden, fx BMJ)", "<kode>"),
+                new TextOption("--output", "filen, der skrives (standard: standard-output)", "<fil.csv>"),
+                TextOption.DatabaseOption,
+            ],
+            (given, output, _) => LogbookExportCommand.RunAsync(given.Text("--from")!, given.Text("--to")!, given.Text("--activity"),
                 given.Text("--output"), given.Text(TextOption.Database), output)),
     ];
 

@@ -46,6 +46,8 @@ try
     builder.Services.AddScoped<AllocationBoardService>();
     builder.Services.AddScoped<GroupCourseService>();
     builder.Services.AddScoped<LogbookService>();
+    builder.Services.AddScoped<LogbookImportService>();
+    builder.Services.AddScoped<LogbookExportService>();
     builder.Services.AddScoped<DeliveryMeasurementService>();
     builder.Services.AddScoped<MeasurementExportService>();
     builder.Services.AddSingleton<ReferralEvents>();
@@ -80,6 +82,7 @@ try
     app.MapStaticAssets().AllowAnonymous();
     app.MapSignIn();
     app.MapMeasurementEndpoints();
+    app.MapLogbookExport();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -12,4 +12,6 @@ public static class Roles
     public const string Measurement = "Analyst,TeamLeader,Head";
     /// <summary>Who imports a legacy logbook.</summary>
     public const string LogbookImport = "Administrator,TeamLeader";
+    /// <summary>Who opens the page of the logbook's files: those who import, and the leaders, who export their team's logbook.</summary>
+    public const string LogbookFiles = "Administrator,TeamLeader,Head";
 }

@@ -17,6 +17,8 @@ public sealed class NavMenuTests : MudTestContext
     private const string TeamStatistics = "Teamets forløb";
     private const string Measurement = "Leverancemåling";
     private const string Logbook = "Logbog";
+    private const string LogbookImport = "Importér logbog";
+    private const string LogbookExport = "Eksportér logbog";
 
     private static readonly Dictionary<string, string> Hrefs = new()
     {
@@ -30,17 +32,19 @@ public sealed class NavMenuTests : MudTestContext
         [TeamStatistics] = "/team",
         [Measurement] = "/leverancemaaling",
         [Logbook] = "/logbog",
+        [LogbookImport] = "/logbog/import",
+        [LogbookExport] = "/logbog/import#eksport",
     };
 
     public static TheoryData<string[], string[]> RolesAndLinks => new()
     {
         { ["Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
-        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge] },
-        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge] },
-        { ["Administrator"], [Home, Merge, Staff] },
+        { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookImport, LogbookExport] },
+        { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookExport] },
+        { ["Administrator"], [Home, Merge, LogbookImport, Staff] },
         { ["Analyst"], [Home, Measurement] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff] },
     };
 
     [Theory]

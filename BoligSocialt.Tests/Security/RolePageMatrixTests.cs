@@ -49,6 +49,7 @@ public sealed class RolePageMatrixTests
         ["/gruppeforloeb"] = CaseWork,
         ["/gruppeforloeb/{Id:guid}"] = CaseWork,
         ["/logbog"] = CaseWork,
+        ["/logbog/import"] = [TeamLeader, Head, Administrator],
         ["/fordeling"] = [TeamLeader, Head],
         ["/team"] = [TeamLeader, Head],
         ["/leverancemaaling"] = [Analyst, TeamLeader, Head],
