@@ -633,6 +633,15 @@ public sealed class LogbookImportTests : IAsyncLifetime
         var group = sessions.Single(e => e.Participants.Count == 3);
         Assert.Equal(group.Id, (await db.Outcomes.SingleAsync()).LogbookEntryId);
 
+        // An empty line between alike lines keeps them apart.
+        var apart = Succeeded(await ImportAsync(LogbookFiles.File(
+            LogbookFiles.Line(date: "2025-04-01", kind: "Samtale", residentId: "18", name: "Fatima Omar"),
+            "",
+            LogbookFiles.Line(date: "2025-04-01", kind: "Samtale", residentId: "19", name: "Leyla Khan"),
+            ";;;;;;;;;;",
+            LogbookFiles.Line(date: "2025-04-01", kind: "Samtale"))));
+        Assert.Equal((3, 3), (apart.Lines, apart.Entries));
+
         // The group is one entry on the next import too.
         var again = Succeeded(await ImportAsync(LogbookFiles.File(
             LogbookFiles.Line(kind: "Gruppeforløb (gang)", note: "CV-værksted"),

@@ -124,11 +124,13 @@ public sealed class LegacyLogbookReader : IDisposable
     }
 
     /// <summary>
-    /// The next record, or null at the end of the file. Blank lines (nothing but spaces and separators) are skipped.
+    /// The next record, or null at the end of the file. Empty lines (nothing but spaces and separators, as Excel writes
+    /// an empty row) are skipped; the record says whether it came after one.
     /// <paramref name="fields"/> is filled with the record's fields as written (quotes removed, not trimmed).
     /// </summary>
     public async Task<LegacyLogbookRecord?> ReadAsync(List<string> fields, CancellationToken ct)
     {
+        var afterEmpty = false;
         while (true)
         {
             fields.Clear();
@@ -136,8 +138,12 @@ public sealed class LegacyLogbookReader : IDisposable
             if (line is null) return null;
             var start = ++_lineNumber;
             var problem = await ParseAsync(line, fields, ct);
-            if (problem is null && fields.TrueForAll(string.IsNullOrWhiteSpace)) continue;
-            return new LegacyLogbookRecord(start, problem);
+            if (problem is null && fields.TrueForAll(string.IsNullOrWhiteSpace))
+            {
+                afterEmpty = true;
+                continue;
+            }
+            return new LegacyLogbookRecord(start, problem, afterEmpty);
         }
     }
 
@@ -258,7 +264,8 @@ public sealed class LegacyLogbookReader : IDisposable
 
 /// <param name="Line">The physical line the record starts on (the header is line 1).</param>
 /// <param name="Problem">A quoting problem that makes the record unreadable, in Danish; null when it was read.</param>
-public sealed record LegacyLogbookRecord(int Line, string? Problem);
+/// <param name="AfterEmptyLine">One or more empty lines came before it: it does not follow the previous record directly.</param>
+public sealed record LegacyLogbookRecord(int Line, string? Problem, bool AfterEmptyLine);
 
 /// <summary>Writes fields the way the reader reads them: separated by <c>;</c>, quoted only where needed.</summary>
 public static class LegacyLogbookCsv

@@ -114,6 +114,11 @@ public static class LogbookExport
         var lines = 0;
         foreach (var line in file.Lines())
         {
+            if (line is null)
+            {
+                await output.WriteAsync("\r\n");
+                continue;
+            }
             await output.WriteAsync(LegacyLogbookCsv.Record(line));
             lines++;
         }
@@ -235,41 +240,19 @@ public static class LogbookExport
         }
 
         /// <summary>
-        /// The lines by date. Within a day, items alike in everything an import compares (staff, activity, kind, head
-        /// count, note) are kept apart where the day allows: side by side, an import would take them for one entry
-        /// with several residents.
+        /// The lines by date, staff member, activity and kind; an entry's lines together. Between two entries that an
+        /// import would take for one entry with several residents (alike in everything it compares, directly after
+        /// each other) comes an empty line (null), which keeps them apart.
         /// </summary>
-        public IEnumerable<string[]> Lines() =>
-            _items.GroupBy(i => i.Date).OrderBy(d => d.Key)
-                .SelectMany(day => Interleave(day.OrderBy(i => i.Lines[0][1], StringComparer.Ordinal).ThenBy(i => i.Lines[0][2], StringComparer.Ordinal)
-                    .ThenBy(i => i.Lines[0][7], StringComparer.Ordinal).ThenBy(i => i.Order, StringComparer.Ordinal).ToList()))
-                .SelectMany(i => i.Lines);
-
-        /// <summary>Greedy: always the next item of the largest class that is not the previous item's class.</summary>
-        private static IEnumerable<ExportItem> Interleave(List<ExportItem> day)
+        public IEnumerable<string[]?> Lines()
         {
-            var classes = day.Select((item, index) => (item, index))
-                .GroupBy(x => x.item.Class ?? "\0" + x.index.ToString(CultureInfo.InvariantCulture))
-                .Select(g => (Key: g.Key, Items: new Queue<ExportItem>(g.Select(x => x.item)), First: g.First().index))
-                .ToList();
-            if (classes.Count == day.Count)
+            ExportItem? previous = null;
+            foreach (var item in _items.OrderBy(i => i.Date).ThenBy(i => i.Lines[0][1], StringComparer.Ordinal).ThenBy(i => i.Lines[0][2], StringComparer.Ordinal)
+                .ThenBy(i => i.Lines[0][7], StringComparer.Ordinal).ThenBy(i => i.Order, StringComparer.Ordinal))
             {
-                foreach (var item in day) yield return item;
-                yield break;
-            }
-            var queue = new PriorityQueue<(string Key, Queue<ExportItem> Items, int First), (int, int)>();
-            foreach (var c in classes) queue.Enqueue(c, (-c.Items.Count, c.First));
-            string? previous = null;
-            while (queue.TryDequeue(out var next, out _))
-            {
-                if (next.Key == previous && queue.TryDequeue(out var other, out _))
-                {
-                    queue.Enqueue(next, (-next.Items.Count, next.First));
-                    next = other;
-                }
-                yield return next.Items.Dequeue();
-                previous = next.Key;
-                if (next.Items.Count > 0) queue.Enqueue(next, (-next.Items.Count, next.First));
+                if (item.Class is not null && item.Class == previous?.Class) yield return null;
+                foreach (var line in item.Lines) yield return line;
+                previous = item;
             }
         }
     }
@@ -279,6 +262,6 @@ public static class LogbookExport
     private sealed record ExportItem(DateOnly Date, bool Named, List<string[]> Lines, string Order)
     {
         /// <summary>What an import compares to join consecutive lines into one entry; null for lines that name no resident.</summary>
-        public string? Class => Named ? string.Join("\u001f", Lines[0][1], Lines[0][2], Lines[0][7], Lines[0][9], Lines[0][10]) : null;
+        public string? Class => Named ? string.Join("\u001f", Lines[0][0], Lines[0][1], Lines[0][2], Lines[0][7], Lines[0][9], Lines[0][10]) : null;
     }
 }

@@ -168,7 +168,7 @@ public static class LogbookImport
                 else if (fields.Count < headerCount)
                     Error(record.Line, null, $"For få felter: linjen har {fields.Count} felter, men overskriften har {headerCount} kolonner.");
                 else if (ParseLine(record.Line, column => columns[C.IndexOf(column)] is var i and >= 0 ? fields[i].Trim() : "") is { } line)
-                    _lines.Add(line);
+                    _lines.Add(line with { AfterEmptyLine = record.AfterEmptyLine });
             }
         }
 
@@ -330,8 +330,8 @@ public static class LogbookImport
         }
 
         /// <summary>
-        /// One entry a line, except that consecutive lines alike in everything but the resident (and the result) are one
-        /// entry with several residents: that is how the export writes such an entry.
+        /// One entry a line, except that lines directly after each other (no empty line between) alike in everything but
+        /// the resident (and the result) are one entry with several residents: that is how the export writes such an entry.
         /// </summary>
         private List<LineGroup> Group()
         {
@@ -339,7 +339,7 @@ public static class LogbookImport
             LineGroup? current = null;
             foreach (var line in _lines)
             {
-                if (current is not null && line.LegacyId is not null && current.Lines[0].LegacyId is not null
+                if (current is not null && !line.AfterEmptyLine && line.LegacyId is not null && current.Lines[0].LegacyId is not null
                     && line.SameEntryAs(current.Lines[0]) && current.Lines.All(l => l.LegacyId != line.LegacyId))
                 {
                     current.Lines.Add(line);
@@ -469,6 +469,9 @@ public static class LogbookImport
     private sealed record ImportLine(int Number, DateOnly Date, Guid StaffId, int ActivityId, LogbookEntryKind Kind, string? LegacyId,
         string? Name, DateOnly? BirthDate, Department? Department, OutcomeKind? Result, int? HeadCount, string? Note)
     {
+        /// <summary>An empty line came before it: it does not join the entry of the line before.</summary>
+        public bool AfterEmptyLine { get; init; }
+
         public Resident? Resident { get; set; }
 
         /// <summary>Alike in everything that makes an entry (not the resident, not the result).</summary>
