@@ -122,6 +122,19 @@ public sealed class LogbookImportPageTests : MudTestContext
     }
 
     [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_in_Danish_without_being_read()
+    {
+        var cut = await RenderAsAsync(StaffRoles.TeamLeader);
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[LegacyLogbookReader.MaxFileBytes + 1], "stor.csv"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Filen er for stor (100,1 MB). Den må højst være 100 MB: del logbogen i flere filer.",
+            cut.Find("[data-testid=import-error-message]").TextContent.Trim()));
+        Assert.DoesNotContain("exceeds", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=import-confirm]"));
+    }
+
+    [Fact]
     public async Task A_file_already_imported_adds_nothing_and_is_not_offered_for_import()
     {
         await using (var db = _db.CreateDbContext())

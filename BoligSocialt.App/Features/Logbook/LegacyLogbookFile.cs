@@ -69,7 +69,9 @@ public sealed class LegacyLogbookReader : IDisposable
     public static string TooLargeMessage(long bytes) =>
         $"Filen er for stor ({Megabytes(bytes)} MB). Den må højst være {MaxFileBytes / (1024 * 1024)} MB: del logbogen i flere filer.";
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"));
+    /// <summary>Megabytes rounded up to a tenth: a file a byte over the limit is not "100,0 MB".</summary>
+    private static string Megabytes(long bytes) =>
+        (Math.Ceiling(bytes * 10 / (1024.0 * 1024.0)) / 10).ToString("0.0", CultureInfo.GetCultureInfo("da-DK"));
 
     /// <summary>
     /// Opens the file and reads its header. A file larger than <see cref="MaxFileBytes"/> is refused before anything
