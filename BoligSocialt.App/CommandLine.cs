@@ -33,13 +33,16 @@ internal static class CommandLine
                 new NumberOption("--entries", "antal indførsler i forløbets tidslinje", CasePageBenchmark.DefaultEntries, 1, 10_000),
             ],
             (given, output, _) => CasePageBenchmark.RunAsync(given.Number("--runs"), given.Number("--entries"), output)),
-        new("bench-measure", "måler leverancemålingen for et kvartal på en midlertidig database med fire års logbog", null,
+        new("bench-measure", "måler leverancemålingen for et kvartal på en midlertidig database med fire års logbog og importen af en gammel logbog", null,
             [
                 new NumberOption("--runs", "antal målte kørsler af målingen og af den håndskrevne forespørgsel", 10, 1, 1_000),
                 new NumberOption("--residents", "antal beboere i databasen", MeasurementBenchmark.DefaultResidents, 100, 1_000_000),
                 new NumberOption("--entries", "antal logbogsindførsler i databasen", MeasurementBenchmark.DefaultEntries, 1, 10_000_000),
+                new NumberOption("--lines", "antal linjer i den gamle logbog, der importeres", MeasurementBenchmark.DefaultLines, 1, 1_000_000),
+                new NumberOption("--import-runs", "antal målte importer, hver i en ny database", MeasurementBenchmark.DefaultImportRuns, 1, 20),
             ],
-            (given, output, _) => MeasurementBenchmark.RunAsync(given.Number("--runs"), given.Number("--residents"), given.Number("--entries"), output)),
+            (given, output, _) => MeasurementBenchmark.RunAsync(given.Number("--runs"), given.Number("--residents"), given.Number("--entries"),
+                given.Number("--lines"), given.Number("--import-runs"), output)),
         new("measure", "skriver et kvartals leverancemåling som json (docs/MEASUREMENT_EXPORT.md), csv eller xlsx", null,
             [
                 new NumberOption("--year", "året", 0, MeasurementExport.MinYear, MeasurementExport.MaxYear, Required: true),

@@ -33,12 +33,15 @@ public sealed partial class MeasurementBenchmarkTests
         Assert.Matches(@"--runs N .*standard 10\)", output);
         Assert.Matches(@"--residents N .*standard 12000\)", output);
         Assert.Matches(@"--entries N .*standard 1000000\)", output);
+        Assert.Matches(@"--lines N .*standard 100000\)", output);
+        Assert.Matches(@"--import-runs N .*standard 3\)", output);
         Assert.Equal("", error);
     }
 
     [Theory]
     [InlineData("bench-measure --residents 10", "--residents skal være et helt tal fra 100 til 1000000, ikke '10'.")]
     [InlineData("bench-measure --entries 0", "--entries skal være et helt tal fra 1 til 10000000, ikke '0'.")]
+    [InlineData("bench-measure --lines 0", "--lines skal være et helt tal fra 1 til 1000000, ikke '0'.")]
     [InlineData("bench-measure --board 3", "Ukendt tilvalg '--board' til bench-measure.")]
     public async Task Bad_input_exits_1_with_a_Danish_message_and_the_usage(string commandLine, string message)
     {
@@ -59,9 +62,9 @@ public sealed partial class MeasurementBenchmarkTests
     }
 
     [Fact]
-    public async Task At_a_small_scale_it_measures_the_quarter_counts_the_same_residents_by_hand_and_deletes_its_database()
+    public async Task At_a_small_scale_it_measures_the_quarter_counts_the_same_residents_by_hand_imports_the_whole_file_and_deletes_its_databases()
     {
-        var (exitCode, output, error) = await RunAsync("bench-measure --runs 2 --residents 600 --entries 4000");
+        var (exitCode, output, error) = await RunAsync("bench-measure --runs 2 --residents 600 --entries 4000 --lines 400 --import-runs 2");
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);
@@ -80,8 +83,17 @@ public sealed partial class MeasurementBenchmarkTests
         Assert.Matches(@"hele målingen / forespørgslen: \d+,\d gange \(medianer\); mål: højst 1,5 gange: ", output);
         Assert.Matches(@"indikatorerne alene / forespørgslen: \d+,\d gange", output);
 
+        // The legacy file imports whole (the bench stops with the import's errors otherwise), into a new database each time.
+        var file = Regex.Match(output, @"filen: 400 linjer \([\d,]+ MB\) 2022-2025, 13 beboer_id på 3\d\d linjer, (\d+) med resultat, 30 medarbejdere");
+        Assert.True(file.Success, output);
+        var imported = Regex.Match(output, @"importeret: (3\d\d) indførsler, 13 nye beboere, \d+ flytninger, (\d+) resultater, 30 nye inaktive medarbejdere");
+        Assert.True(imported.Success, output);
+        Assert.Equal(file.Groups[1].Value, imported.Groups[2].Value);
+        Assert.Matches(@"kørsler: \d+,\d\d s · \d+,\d\d s\n  median \d+,\d\d s · max \d+,\d\d s\n  mål: højst 10 s: ", output);
+
         Assert.Matches(@"  hele målingen: +arbejdssæt [\d.]+,\d → top [\d.]+,\d MB \(\+[\d.]+,\d MB\) · heap [\d.]+,\d → top [\d.]+,\d MB \(\+[\d.]+,\d MB\) · allokeret [\d.]+,\d MB", output);
         Assert.Matches(@"  forespørgslen: +arbejdssæt ", output);
+        Assert.Matches(@"  importen: +arbejdssæt ", output);
 
         var database = DatabaseLine().Match(output);
         Assert.True(database.Success, output);
