@@ -7,6 +7,7 @@ using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using C = BoligSocialt.App.Features.Logbook.LegacyLogbookColumns;
 
 namespace BoligSocialt.App.Features.Logbook;
@@ -48,7 +49,8 @@ public static class LogbookExport
     /// <summary>
     /// Writes the export as text; it starts with U+FEFF, which a UTF-8 writer (without a preamble of its own) writes as
     /// the BOM. <paramref name="actor"/> null exports the whole organisation (the IT department's command line); an
-    /// actor exports their scope (<see cref="AccessRule"/>). Every exported entry and resident is an audited read.
+    /// actor exports their scope (<see cref="AccessRule"/>). Every exported entry and resident is an audited read
+    /// (<see cref="LogbookImportWriter.Audit"/>).
     /// </summary>
     /// <exception cref="DomainException">The period is reversed, or the activity code is unknown.</exception>
     public static async Task<LogbookExportSummary> WriteAsync(AppDbContext db, Actor? actor, LogbookExportRequest request, TextWriter output,
@@ -105,10 +107,14 @@ public static class LogbookExport
             outcomeLines++;
         }
 
-        db.AuditActor = auditActor;
-        foreach (var entry in entries) db.Read(nameof(LogbookEntry), entry.Id);
-        foreach (var resident in residents.Keys) db.Read(nameof(Resident), resident);
-        await db.SaveChangesAsync(ct);
+        // The reads are audited before a byte is written; written like the import's audit rows (EF Core would take
+        // seconds for the reads of a year's logbook).
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            LogbookImportWriter.Audit(db, transaction.GetDbTransaction(), auditActor,
+                entries.Select(e => (AuditAction.Read, nameof(LogbookEntry), e.Id)).Concat(residents.Keys.Select(id => (AuditAction.Read, nameof(Resident), id))));
+            await transaction.CommitAsync(ct);
+        }
 
         await output.WriteAsync("\uFEFF" + Header + "\r\n");
         var lines = 0;
