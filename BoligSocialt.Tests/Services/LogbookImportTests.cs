@@ -136,7 +136,7 @@ public sealed class LogbookImportTests : IAsyncLifetime
         Assert.Null(amina.RegistrationConsent);
 
         var ubmj = await ActivityAsync("UBMJ");
-        var conversation = entries[0];
+        var conversation = entries.Single(e => e.Kind == LogbookEntryKind.Conversation);
         Assert.Equal((new DateOnly(2025, 3, 10), _ahmed.Id, ubmj, LogbookEntryKind.Conversation, (int?)null, (string?)null),
             (conversation.Date, conversation.StaffMemberId, conversation.ActivityId, conversation.Kind, conversation.HeadCount, conversation.Note));
         Assert.Equal([amina.Id], conversation.Participants.Select(p => p.ResidentId));
