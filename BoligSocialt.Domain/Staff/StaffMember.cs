@@ -65,6 +65,18 @@ public sealed class StaffMember
         Update(name, email, roles, teamId);
     }
 
+    /// <summary>
+    /// A person named in a legacy logbook whom the product does not know: kept as the author of their entries, inactive
+    /// and without a role until an administrator decides otherwise.
+    /// </summary>
+    public static StaffMember NamedInLegacyLogbook(string name) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Name = Guard.Text(name, "Navn", NameMaxLength),
+        Roles = StaffRoles.None,
+        IsActive = false,
+    };
+
     public void Update(string name, string? email, StaffRoles roles, int? teamId)
     {
         if (roles == StaffRoles.None) throw new DomainException("Vælg mindst én rolle.");

@@ -104,4 +104,13 @@ public sealed class StaffMemberTests
         staff.Activate();
         Assert.True(staff.IsActive);
     }
+
+    [Fact]
+    public void A_person_named_in_a_legacy_logbook_is_kept_inactive_and_without_a_role()
+    {
+        var person = StaffMember.NamedInLegacyLogbook("  Mette Lund ");
+
+        Assert.Equal(("Mette Lund", false, StaffRoles.None, (int?)null, (string?)null), (person.Name, person.IsActive, person.Roles, person.TeamId, person.Email));
+        Assert.Throws<DomainException>(() => StaffMember.NamedInLegacyLogbook(" "));
+    }
 }

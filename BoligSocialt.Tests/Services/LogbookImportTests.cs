@@ -504,7 +504,7 @@ public sealed class LogbookImportTests : IAsyncLifetime
         var entries = await EntriesAsync();
         await using var db = _database.CreateDbContext();
         var mette = await db.StaffMembers.AsNoTracking().SingleAsync(s => s.Name == "Mette Tidligere");
-        Assert.Equal((false, (string?)null, (int?)null, StaffRoles.Analyst), (mette.IsActive, mette.Email, mette.TeamId, mette.Roles));
+        Assert.Equal((false, (string?)null, (int?)null, StaffRoles.None), (mette.IsActive, mette.Email, mette.TeamId, mette.Roles));
         Assert.Equal([_ahmed.Id, _sofie.Id, _sofie.Id, mette.Id, mette.Id], entries.Where(e => e.Kind == LogbookEntryKind.Conversation).Select(e => e.StaffMemberId));
         Assert.Equal(4, await db.StaffMembers.CountAsync());
 

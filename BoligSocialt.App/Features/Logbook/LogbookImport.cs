@@ -555,9 +555,6 @@ public static class LogbookImport
     /// </summary>
     private sealed class StaffDirectory
     {
-        /// <summary>The least access of a role without a team; the record is inactive anyway, so nobody signs in with it.</summary>
-        public const StaffRoles CreatedRole = StaffRoles.Analyst;
-
         private readonly ILookup<string, StaffMember> _byEmail;
         private readonly ILookup<string, StaffMember> _byLogin;
         private readonly ILookup<string, StaffMember> _byName;
@@ -594,8 +591,7 @@ public static class LogbookImport
             }
             if (text.Length > StaffMember.NameMaxLength)
                 return (null, $"Medarbejderen '{text[..20]}…' findes ikke, og navnet er for langt til at oprette en medarbejder (højst {StaffMember.NameMaxLength} tegn).");
-            var created = new StaffMember(text, null, CreatedRole, null);
-            created.Deactivate();
+            var created = StaffMember.NamedInLegacyLogbook(text);
             Created.Add(created);
             return (created.Id, null);
         }
