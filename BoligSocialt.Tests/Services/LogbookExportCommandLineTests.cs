@@ -1,6 +1,7 @@
 using System.Text;
 using BoligSocialt.App;
 using BoligSocialt.Tests.Startup;
+using BoligSocialt.Tests.Support;
 
 namespace BoligSocialt.Tests.Services;
 
@@ -24,14 +25,6 @@ public sealed class LogbookExportCommandLineTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _folder.DisposeAsync();
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private static readonly string[] Exported =
     [
         "dato;medarbejder;aktivitet;beboer_id;navn;foedselsdato;boligafdeling;registrering;resultat;antal;note",
@@ -45,7 +38,7 @@ public sealed class LogbookExportCommandLineTests : IAsyncLifetime
     {
         var output = _folder.File("eksport.csv");
 
-        var (exitCode, text, error) = await RunAsync("export-logbook", "--from", "2025-01-01", "--to", "2025-03-31", "--output", output, "--database", _database);
+        var (exitCode, text, error) = await Verb.RunAsync("export-logbook", "--from", "2025-01-01", "--to", "2025-03-31", "--output", output, "--database", _database);
 
         Assert.Equal((CommandLine.Success, ""), (exitCode, error));
         Assert.Equal($"{output}: 3 linjer, 3 logbogsindførsler, 2 beboere, 1 resultater (0 på en linje for sig).{Environment.NewLine}", text);
@@ -58,7 +51,7 @@ public sealed class LogbookExportCommandLineTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_output_file_the_export_and_nothing_else_goes_to_standard_output()
     {
-        var (exitCode, text, error) = await RunAsync("export-logbook", "--from", "2025-03-11", "--to", "2025-03-11", "--activity", "ubmj", "--database", _database);
+        var (exitCode, text, error) = await Verb.RunAsync("export-logbook", "--from", "2025-03-11", "--to", "2025-03-11", "--activity", "ubmj", "--database", _database);
 
         Assert.Equal((CommandLine.Success, ""), (exitCode, error));
         Assert.Equal("\uFEFF" + string.Join("\r\n", Exported[0], Exported[2], ""), text);
@@ -74,7 +67,7 @@ public sealed class LogbookExportCommandLineTests : IAsyncLifetime
     {
         var output = _folder.File("eksport.csv");
 
-        var (exitCode, text, error) = await RunAsync(["export-logbook", .. options.Split(' '), "--output", output, "--database", _database]);
+        var (exitCode, text, error) = await Verb.RunAsync(["export-logbook", .. options.Split(' '), "--output", output, "--database", _database]);
 
         Assert.Equal((CommandLine.BadInput, ""), (exitCode, text));
         Assert.StartsWith(message + Environment.NewLine, error);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.Tests.Startup;
@@ -12,7 +11,7 @@ namespace BoligSocialt.Tests.Services;
 /// <c>GET /logbog/eksport</c> in the real app (Development, demo data): the file of a leader's scope for team leaders
 /// and the head, refused to other roles and to nobody signed in, 400 with a Danish text for a bad request.
 /// </summary>
-public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
+public sealed class LogbookExportEndpointTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
 {
     private const string TeamLeader = "Lone Mikkelsen";
     private const string Head = "Hanne Østergaard";
@@ -21,27 +20,6 @@ public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : ICl
 
     private static readonly string Today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd");
 
-    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
-    private static partial Regex AntiforgeryToken();
-
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        Guid staffId;
-        await using (var db = app.Host.Db())
-            staffId = await db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-        var client = app.Host.Client();
-        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
-        var match = AntiforgeryToken().Match(page);
-        Assert.True(match.Success, "no antiforgery token on the sign-in page");
-        var signIn = await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["staffMemberId"] = staffId.ToString(),
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
 
     private async Task<Actor> ActorAsync(string name)
     {
@@ -55,7 +33,7 @@ public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : ICl
     [InlineData(Head)]
     public async Task A_leader_downloads_the_file_of_their_scope(string name)
     {
-        using var client = await SignedInAsync(name);
+        using var client = await app.SignedInClientAsync(name);
 
         var response = await client.GetAsync($"/logbog/eksport?fra=2000-01-01&til={Today}");
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -75,7 +53,7 @@ public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : ICl
     [Fact]
     public async Task One_activity_can_be_asked_for()
     {
-        using var client = await SignedInAsync(TeamLeader);
+        using var client = await app.SignedInClientAsync(TeamLeader);
 
         var response = await client.GetAsync($"/logbog/eksport?fra=2000-01-01&til={Today}&aktivitet=ubmj");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
@@ -90,7 +68,7 @@ public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : ICl
     [InlineData(Administrator)]
     public async Task Other_roles_are_refused(string name)
     {
-        using var client = await SignedInAsync(name);
+        using var client = await app.SignedInClientAsync(name);
 
         var response = await client.GetAsync($"/logbog/eksport?fra=2000-01-01&til={Today}");
 
@@ -116,7 +94,7 @@ public sealed partial class LogbookExportEndpointTests(DevelopmentApp app) : ICl
     [InlineData("/logbog/eksport?fra=2025-01-01&til=2025-03-31&aktivitet=XYZ", "Ukendt aktivitet 'XYZ'.")]
     public async Task A_bad_request_is_400_with_a_Danish_text(string url, string message)
     {
-        using var client = await SignedInAsync(TeamLeader);
+        using var client = await app.SignedInClientAsync(TeamLeader);
 
         var response = await client.GetAsync(url);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BoligSocialt.App;
 using BoligSocialt.Tests.Startup;
+using BoligSocialt.Tests.Support;
 
 namespace BoligSocialt.Tests.Services;
 
@@ -15,14 +16,6 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _folder.DisposeAsync();
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
 
     private string WriteFile(string name, string text)
     {
@@ -40,7 +33,7 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
         var file = WriteFile("logbog.csv", LogbookFiles.File(LogbookFiles.Line(), LogbookFiles.Line(date: "2025-03-11", result: "Praktikplads"), LogbookFiles.Event()));
         Assert.False(File.Exists(database));
 
-        var (exitCode, output, error) = await RunAsync("import-logbook", file, "--database", database);
+        var (exitCode, output, error) = await Verb.RunAsync("import-logbook", file, "--database", database);
 
         Assert.Equal((CommandLine.Success, ""), (exitCode, error));
         Assert.Equal(string.Join(Environment.NewLine,
@@ -57,7 +50,7 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
         Assert.Equal(3, Count(database, "LogbookEntries"));
         Assert.Equal(["import-logbook"], TempFolder.Query(database, "SELECT DISTINCT Actor FROM AuditEntries"));
 
-        var again = await RunAsync("import-logbook", file, "--database", database);
+        var again = await Verb.RunAsync("import-logbook", file, "--database", database);
         Assert.Equal(CommandLine.Success, again.ExitCode);
         Assert.Contains("  Allerede importeret (springes over): 3 linjer", again.Output);
         Assert.Equal(3, Count(database, "LogbookEntries"));
@@ -69,7 +62,7 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
         var database = _folder.File("logbog.db");
         var file = WriteFile("logbog.csv", LogbookFiles.File(LogbookFiles.Line(), LogbookFiles.Line(date: "31-02-2023"), LogbookFiles.Event(activity: "XYZ")));
 
-        var (exitCode, output, error) = await RunAsync("import-logbook", file, "--database", database);
+        var (exitCode, output, error) = await Verb.RunAsync("import-logbook", file, "--database", database);
 
         Assert.Equal((CommandLine.BadInput, ""), (exitCode, output));
         Assert.Equal(string.Join(Environment.NewLine,
@@ -87,7 +80,7 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
         var database = _folder.File("logbog.db");
         var missing = _folder.File("findes-ikke.csv");
 
-        var (exitCode, output, error) = await RunAsync("import-logbook", missing, "--database", database);
+        var (exitCode, output, error) = await Verb.RunAsync("import-logbook", missing, "--database", database);
 
         Assert.Equal((CommandLine.BadInput, ""), (exitCode, output));
         Assert.StartsWith($"Filen '{missing}' findes ikke.{Environment.NewLine}", error);
@@ -98,7 +91,7 @@ public sealed class LogbookImportCommandLineTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_file_the_verb_says_what_it_needs()
     {
-        var (exitCode, _, error) = await RunAsync("import-logbook", "--database", _folder.File("logbog.db"));
+        var (exitCode, _, error) = await Verb.RunAsync("import-logbook", "--database", _folder.File("logbog.db"));
 
         Assert.Equal(CommandLine.BadInput, exitCode);
         Assert.StartsWith($"import-logbook mangler <fil.csv>.{Environment.NewLine}", error);

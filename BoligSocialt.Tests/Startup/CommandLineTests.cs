@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BoligSocialt.App;
+using BoligSocialt.Tests.Support;
 
 namespace BoligSocialt.Tests.Startup;
 
@@ -9,13 +10,7 @@ namespace BoligSocialt.Tests.Startup;
 /// </summary>
 public sealed partial class CommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string commandLine)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(Split(commandLine), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string commandLine) => Verb.RunAsync(Split(commandLine));
 
     private static string[] Split(string commandLine) => commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

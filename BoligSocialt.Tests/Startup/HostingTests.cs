@@ -185,9 +185,12 @@ public sealed class ProductionHostingTests : IAsyncLifetime
     }
 }
 
-/// <summary>One Development app with its demo data, shared by the tests of <see cref="DevelopmentHostingTests"/>.</summary>
-public sealed class DevelopmentApp : IAsyncLifetime
+/// <summary>One Development app with its demo data, shared by the tests of a class; its development sign-in.</summary>
+public sealed partial class DevelopmentApp : IAsyncLifetime
 {
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
+    private static partial Regex AntiforgeryToken();
+
     private readonly TempFolder _folder = new();
     private AppHost? _host;
 
@@ -205,13 +208,35 @@ public sealed class DevelopmentApp : IAsyncLifetime
         if (_host is not null) await _host.DisposeAsync();
         await _folder.DisposeAsync();
     }
+
+    /// <summary>A client signed in as the demo staff member of that name.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string name)
+    {
+        Guid staffId;
+        await using (var db = Host.Db())
+            staffId = await db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
+        var client = Host.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, staffId)).StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, Guid staffId, string returnUrl = "/")
+    {
+        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
+        var match = AntiforgeryToken().Match(page);
+        Assert.True(match.Success, "no antiforgery token on the sign-in page");
+        var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+        return await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["staffMemberId"] = staffId.ToString(),
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
 }
 
-public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
+public sealed class DevelopmentHostingTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
 {
-    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
-    private static partial Regex AntiforgeryToken();
-
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
     [Fact]
@@ -241,20 +266,6 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         Assert.Equal(SignIn.DevelopmentPath, response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, Guid staffId, string returnUrl = "/")
-    {
-        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
-        var match = AntiforgeryToken().Match(page);
-        Assert.True(match.Success, "no antiforgery token on the sign-in page");
-        var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
-        return await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["staffMemberId"] = staffId.ToString(),
-            ["returnUrl"] = returnUrl,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
-
     [Fact]
     public async Task A_staff_member_deactivated_after_signing_in_is_signed_out_at_the_next_request()
     {
@@ -267,7 +278,7 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
             db.AuditActor = "test";
             await db.SaveChangesAsync();
         }
-        await SignInAsync(client, staff.Id);
+        await DevelopmentApp.SignInAsync(client, staff.Id);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         await using (var db = app.Host.Db())
@@ -290,7 +301,7 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         await using (var db = app.Host.Db())
             staffId = await db.StaffMembers.Where(s => s.Name == "Ahmed Hassan").Select(s => s.Id).SingleAsync();
 
-        var signIn = await SignInAsync(client, staffId);
+        var signIn = await DevelopmentApp.SignInAsync(client, staffId);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
 
@@ -314,7 +325,7 @@ public sealed partial class DevelopmentHostingTests(DevelopmentApp app) : IClass
         Guid staffId;
         await using (var db = app.Host.Db())
             staffId = await db.StaffMembers.Where(s => s.Name == "Mette Lund").Select(s => s.Id).SingleAsync();
-        var signIn = await SignInAsync(client, staffId, returnUrl);
+        var signIn = await DevelopmentApp.SignInAsync(client, staffId, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);

@@ -19,14 +19,6 @@ public sealed class MeasureVerbTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _folder.DisposeAsync();
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private static string[] Split(string commandLine) => commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     [Fact]
@@ -34,7 +26,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     {
         var database = _folder.File("ny.db");
 
-        var (exitCode, output, error) = await RunAsync(Split($"measure --year 2023 --quarter 2 --format json --database {database}"));
+        var (exitCode, output, error) = await Verb.RunAsync(Split($"measure --year 2023 --quarter 2 --format json --database {database}"));
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);
@@ -61,7 +53,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
         await Scenario.AddLogbookEntryAsync(database, mentor.StaffMemberId, Scenario.Team1Mentoring, [amina.Id], new DateOnly(2025, 3, 12),
             LogbookEntryKind.FollowUp, caseId: opened.Id);
 
-        var (exitCode, output, error) = await RunAsync(Split($"measure --year 2025 --quarter 1 --format json --database {database.Path}"));
+        var (exitCode, output, error) = await Verb.RunAsync(Split($"measure --year 2025 --quarter 1 --format json --database {database.Path}"));
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);
@@ -80,7 +72,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     [Fact]
     public async Task Csv_goes_to_standard_output_with_its_byte_order_mark()
     {
-        var (exitCode, output, error) = await RunAsync(Split($"measure --year 2023 --quarter 2 --format csv --database {_folder.File("m.db")}"));
+        var (exitCode, output, error) = await Verb.RunAsync(Split($"measure --year 2023 --quarter 2 --format csv --database {_folder.File("m.db")}"));
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);
@@ -93,7 +85,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     {
         var database = _folder.File("m.db");
 
-        var refused = await RunAsync(Split($"measure --year 2023 --quarter 2 --format xlsx --database {database}"));
+        var refused = await Verb.RunAsync(Split($"measure --year 2023 --quarter 2 --format xlsx --database {database}"));
 
         Assert.Equal(CommandLine.BadInput, refused.ExitCode);
         Assert.StartsWith("Et regneark (xlsx) kan ikke skrives til standardoutput: angiv en fil med --output", refused.Error);
@@ -101,7 +93,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
         Assert.False(File.Exists(database), "the database was opened although nothing could be written");
 
         var file = _folder.File("måling.xlsx");
-        var (exitCode, output, error) = await RunAsync(Split($"measure --year 2023 --quarter 2 --format xlsx --output {file} --database {database}"));
+        var (exitCode, output, error) = await Verb.RunAsync(Split($"measure --year 2023 --quarter 2 --format xlsx --output {file} --database {database}"));
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);
@@ -118,8 +110,8 @@ public sealed class MeasureVerbTests : IAsyncLifetime
         var database = _folder.File("m.db");
         var file = _folder.File("m.json");
 
-        var written = await RunAsync(Split($"measure --year 2024 --quarter 4 --format json --output {file} --database {database}"));
-        var shown = await RunAsync(Split($"measure --year 2024 --quarter 4 --format json --database {database}"));
+        var written = await Verb.RunAsync(Split($"measure --year 2024 --quarter 4 --format json --output {file} --database {database}"));
+        var shown = await Verb.RunAsync(Split($"measure --year 2024 --quarter 4 --format json --database {database}"));
 
         Assert.Equal(CommandLine.Success, written.ExitCode);
         Assert.Equal(shown.Output, Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)) + Environment.NewLine);
@@ -130,7 +122,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     {
         var file = Path.Combine(_folder.File("findes-ikke"), "m.csv");
 
-        var (exitCode, output, error) = await RunAsync(Split($"measure --year 2023 --quarter 2 --format csv --output {file} --database {_folder.File("m.db")}"));
+        var (exitCode, output, error) = await Verb.RunAsync(Split($"measure --year 2023 --quarter 2 --format csv --output {file} --database {_folder.File("m.db")}"));
 
         Assert.Equal(CommandLine.BadInput, exitCode);
         Assert.StartsWith($"Filen '{file}' kan ikke skrives: ", error);
@@ -149,7 +141,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     [InlineData("measure --year 2023 --quarter 2 --format pdf", "--format skal være en af json, csv, xlsx, ikke 'pdf'.")]
     public async Task Bad_input_exits_1_with_a_Danish_message_and_the_usage(string commandLine, string message)
     {
-        var (exitCode, output, error) = await RunAsync(Split(commandLine));
+        var (exitCode, output, error) = await Verb.RunAsync(Split(commandLine));
 
         Assert.Equal(CommandLine.BadInput, exitCode);
         Assert.StartsWith(message + Environment.NewLine, error);
@@ -160,7 +152,7 @@ public sealed class MeasureVerbTests : IAsyncLifetime
     [Fact]
     public async Task Help_names_the_options_and_that_year_and_quarter_must_be_given()
     {
-        var (exitCode, output, error) = await RunAsync("measure", "--help");
+        var (exitCode, output, error) = await Verb.RunAsync("measure", "--help");
 
         Assert.Equal(CommandLine.Success, exitCode);
         Assert.Equal("", error);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Features.Measurement;
 using MiniExcelLibs;
@@ -13,7 +12,7 @@ namespace BoligSocialt.Tests.Startup;
 /// The measurement over HTTP in the real app (Development, demo data): the JSON contract for analysts and leaders, the
 /// page's downloads, 403 for the other roles, 400 for a bad year or quarter, and no figures for anybody not signed in.
 /// </summary>
-public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
+public sealed class MeasurementApiTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
 {
     private const string Analyst = "Peter Dahl";
     private const string TeamLeader = "Lone Mikkelsen";
@@ -21,30 +20,8 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     private const string Mentor = "Ahmed Hassan";
     private const string Administrator = "Birgit Holm";
 
-    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
-    private static partial Regex AntiforgeryToken();
 
     private static (int Year, int Quarter) Quarter => DeliveryMeasurementService.LastCompleteQuarter(DateOnly.FromDateTime(DateTime.Now));
-
-    /// <summary>A client signed in as the demo staff member through the development sign-in form.</summary>
-    private async Task<HttpClient> SignedInAsync(string name)
-    {
-        Guid staffId;
-        await using (var db = app.Host.Db())
-            staffId = await db.StaffMembers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-        var client = app.Host.Client();
-        var page = await (await client.GetAsync(SignIn.DevelopmentPath)).Content.ReadAsStringAsync();
-        var match = AntiforgeryToken().Match(page);
-        Assert.True(match.Success, "no antiforgery token on the sign-in page");
-        var signIn = await client.PostAsync(SignIn.DevelopmentPath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["staffMemberId"] = staffId.ToString(),
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return client;
-    }
 
     private async Task<string> ExpectedJsonAsync(int year, int quarter)
     {
@@ -56,7 +33,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     public async Task An_analyst_gets_the_quarters_measurement_as_the_JSON_contract()
     {
         var (year, quarter) = Quarter;
-        using var client = await SignedInAsync(Analyst);
+        using var client = await app.SignedInClientAsync(Analyst);
 
         var response = await client.GetAsync($"/api/measurement/{year}/{quarter}");
         var body = await response.Content.ReadAsStringAsync();
@@ -76,7 +53,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     [InlineData(Head)]
     public async Task Leaders_get_it_too(string name)
     {
-        using var client = await SignedInAsync(name);
+        using var client = await app.SignedInClientAsync(name);
 
         var response = await client.GetAsync("/api/measurement/2023/2");
 
@@ -93,7 +70,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     [InlineData(Mentor, "/api/measurement/2023/9")]
     public async Task Other_roles_get_403_with_a_Danish_message_and_no_figures(string name, string url)
     {
-        using var client = await SignedInAsync(name);
+        using var client = await app.SignedInClientAsync(name);
 
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
@@ -126,7 +103,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     [InlineData("/leverancemaaling/2023/0.csv", "Kvartalet skal være 1, 2, 3 eller 4, ikke '0'.")]
     public async Task A_bad_year_or_quarter_is_400_with_a_Danish_message(string url, string message)
     {
-        using var client = await SignedInAsync(Analyst);
+        using var client = await app.SignedInClientAsync(Analyst);
 
         var response = await client.GetAsync(url);
 
@@ -139,7 +116,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     public async Task The_spreadsheet_downloads_under_its_name_and_holds_the_measurements_figures()
     {
         var (year, quarter) = Quarter;
-        using var client = await SignedInAsync(Analyst);
+        using var client = await app.SignedInClientAsync(Analyst);
 
         var response = await client.GetAsync($"/leverancemaaling/{year}/{quarter}.xlsx");
 
@@ -158,7 +135,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     [Fact]
     public async Task The_csv_and_json_download_as_the_exports_make_them()
     {
-        using var client = await SignedInAsync(TeamLeader);
+        using var client = await app.SignedInClientAsync(TeamLeader);
 
         var csv = await client.GetAsync("/leverancemaaling/2023/2.csv");
         var json = await client.GetAsync("/leverancemaaling/2023/2.json");
@@ -175,7 +152,7 @@ public sealed partial class MeasurementApiTests(DevelopmentApp app) : IClassFixt
     [Fact]
     public async Task An_unknown_file_format_is_not_found()
     {
-        using var client = await SignedInAsync(Analyst);
+        using var client = await app.SignedInClientAsync(Analyst);
 
         var response = await client.GetAsync("/leverancemaaling/2023/2.pdf");
 
