@@ -29,11 +29,12 @@ public static class Audit
     internal static void RecordChanges(AppDbContext db)
     {
         db.ChangeTracker.DetectChanges();
+        var tracked = new Tracked(db.ChangeTracker.Entries());
         var changed = new Dictionary<(string Type, string Id), AuditAction>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in tracked.Entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (RootOf(entry) is not { } root) continue;
+            if (RootOf(entry, tracked) is not { } root) continue;
             var action = root.Entry == entry
                 ? entry.State switch { EntityState.Added => AuditAction.Create, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update }
                 : AuditAction.Update;
@@ -48,12 +49,14 @@ public static class Audit
             db.AuditEntries.Add(new AuditEntry(now, actor, action, type, id));
     }
 
-    private static (Type Type, string Id, EntityEntry? Entry)? RootOf(EntityEntry entry)
+    private static (Type Type, string Id, EntityEntry? Entry)? RootOf(EntityEntry entry, Tracked tracked)
     {
         var clr = entry.Metadata.ClrType;
         if (PersonalDataRoots.Contains(clr)) return (clr, KeyOf(entry), entry);
         // An owned part belongs to its owner, however deep (a session's attendee → the session → the group course).
-        if (entry.Metadata.FindOwnership() is { } ownership && OwnerOf(entry, ownership) is { } owner && RootOf(owner) is { } root)
+        if (entry.Metadata.FindOwnership() is { } ownership
+            && tracked.Find(ownership.PrincipalEntityType, ownership.Properties.Select(p => ValueOf(entry, p.Name))) is { } owner
+            && RootOf(owner, tracked) is { } root)
             return root with { Entry = null };
         // Otherwise a part (goal, residence, consent …) refers to its personal-data record by a foreign key.
         foreach (var fk in entry.Metadata.GetForeignKeys())
@@ -66,13 +69,6 @@ public static class Audit
         return null;
     }
 
-    private static EntityEntry? OwnerOf(EntityEntry entry, IForeignKey ownership)
-    {
-        var key = ownership.Properties.Select(p => ValueOf(entry, p.Name)).ToList();
-        return entry.Context.ChangeTracker.Entries().FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-            && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key));
-    }
-
     private static object? ValueOf(EntityEntry entry, string property)
     {
         var value = entry.Property(property);
@@ -81,6 +77,25 @@ public static class Audit
 
     private static string KeyOf(EntityEntry entry) =>
         entry.Properties.First(p => p.Metadata.IsPrimaryKey()).CurrentValue?.ToString() ?? "";
+
+    /// <summary>The tracked entries, found by type and key in constant time: a large save must not scan them per part.</summary>
+    private sealed class Tracked
+    {
+        private readonly Dictionary<(IEntityType Type, string Key), EntityEntry> _byKey = [];
+
+        public Tracked(IEnumerable<EntityEntry> entries)
+        {
+            Entries = entries.ToList();
+            foreach (var entry in Entries)
+                _byKey.TryAdd((entry.Metadata, Key(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))), entry);
+        }
+
+        public IReadOnlyList<EntityEntry> Entries { get; }
+
+        public EntityEntry? Find(IEntityType type, IEnumerable<object?> key) => _byKey.GetValueOrDefault((type, Key(key)));
+
+        private static string Key(IEnumerable<object?> values) => string.Join("\u001f", values);
+    }
 
     private static string RequireActor(AppDbContext db) =>
         db.AuditActor ?? throw new InvalidOperationException("Personal data cannot be read or changed without an audit actor.");
