@@ -166,7 +166,8 @@ sealed class LogbookEntryConfiguration : IEntityTypeConfiguration<LogbookEntry>
         b.Property(e => e.DeletionReason).HasMaxLength(LogbookEntry.DeletionReasonMaxLength);
         b.Property(e => e.ImportKey).HasMaxLength(LogbookEntry.ImportKeyMaxLength);
         b.HasIndex(e => e.ImportKey).IsUnique();
-        b.HasIndex(e => e.Date);
+        // Covers the delivery measurement's counts of a quarter's entries by activity and kind without reading the rows.
+        b.HasIndex(e => new { e.Date, e.DeletedAt, e.ActivityId, e.Kind, e.HeadCount, e.Id });
         // Deleted entries stay for the audit; nothing else sees them (services that must, say IgnoreQueryFilters).
         b.HasQueryFilter(e => e.DeletedAt == null);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(e => e.DeletedById).OnDelete(DeleteBehavior.Restrict);

@@ -511,8 +511,6 @@ namespace BoligSocialt.App.Data.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("DeletedById");
 
                     b.HasIndex("GroupCourseId");
@@ -523,6 +521,8 @@ namespace BoligSocialt.App.Data.Migrations
                     b.HasIndex("StaffMemberId");
 
                     b.HasIndex("ActivityId", "Date");
+
+                    b.HasIndex("Date", "DeletedAt", "ActivityId", "Kind", "HeadCount", "Id");
 
                     b.ToTable("LogbookEntries");
                 });

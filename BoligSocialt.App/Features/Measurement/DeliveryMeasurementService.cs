@@ -55,24 +55,9 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
     {
         var (quarterStart, quarterEnd) = UniqueResidentCount.QuarterDates(year, quarter);
         var counts = new Dictionary<(Indicator, string, string), (int New, int YearToDate, int FirstTimeInPlan)>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = IndicatorSql;
-            Parameter(command, "$yearStart", new DateOnly(year, 1, 1));
-            Parameter(command, "$quarterStart", quarterStart);
-            Parameter(command, "$quarterEnd", quarterEnd);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                counts[(Enum.Parse<Indicator>(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] =
-                    (reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await QueryAsync(db, IndicatorSql, [("$yearStart", new DateOnly(year, 1, 1)), ("$quarterStart", quarterStart), ("$quarterEnd", quarterEnd)],
+            reader => counts[(Enum.Parse<Indicator>(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] =
+                (reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)), ct);
 
         var baselines = await BaselinesAsync(db, quarterEnd, ct);
         return counts.Keys.Union(baselines.Keys)
@@ -106,14 +91,26 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
     /// 28 February in a year that is not a leap year. Outcomes registered with a deleted logbook entry are not counted.
     /// Ties on a date are broken by area, then age band, as the domain does.
     /// </summary>
-    private const string IndicatorSql = """
-        WITH RECURSIVE chain(Id, Survivor, Depth) AS (
-            SELECT Id, Id, 0 FROM Residents WHERE MergedIntoId IS NULL
+    /// <summary>
+    /// The surviving record of every merged record, following chains (a merged into b, b later into c): a CTE named
+    /// <c>survivor(Id, Survivor)</c>. It starts from the few merged records, so that everybody else costs nothing.
+    /// </summary>
+    private const string Survivors = """
+        merged(Id, Current, Depth) AS (
+            SELECT Id, MergedIntoId, 1 FROM Residents WHERE MergedIntoId IS NOT NULL
             UNION ALL
-            SELECT r.Id, chain.Survivor, chain.Depth + 1 FROM Residents r JOIN chain ON r.MergedIntoId = chain.Id WHERE chain.Depth < 100
+            SELECT merged.Id, r.MergedIntoId, merged.Depth + 1 FROM merged JOIN Residents r ON r.Id = merged.Current
+            WHERE r.MergedIntoId IS NOT NULL AND merged.Depth < 100
         ),
+        survivor(Id, Survivor) AS (
+            SELECT merged.Id, merged.Current FROM merged JOIN Residents r ON r.Id = merged.Current WHERE r.MergedIntoId IS NULL
+        )
+        """;
+
+    private const string IndicatorSql = $$"""
+        WITH RECURSIVE {{Survivors}},
         outcome AS (
-            SELECT chain.Survivor AS Person,
+            SELECT person.Id AS Person,
                    CASE o.Kind WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator,
                    o.AchievedOn AS Date,
                    area.ReportsAs AS Area,
@@ -124,8 +121,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
                                           OR CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 400 = 0)
                             THEN '02-28' ELSE substr(person.BirthDate, 6, 5) END) AS Age
             FROM Outcomes o
-            JOIN chain ON chain.Id = o.ResidentId
-            JOIN Residents person ON person.Id = chain.Survivor
+            LEFT JOIN survivor ON survivor.Id = o.ResidentId
+            JOIN Residents person ON person.Id = COALESCE(survivor.Survivor, o.ResidentId)
             JOIN HousingAreas area ON area.Id = o.HousingAreaId
             LEFT JOIN LogbookEntries entry ON entry.Id = o.LogbookEntryId
             WHERE o.AchievedOn <= $quarterEnd AND entry.DeletedAt IS NULL
@@ -164,13 +161,41 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
         GROUP BY Indicator, Area, AgeBand
         """;
 
-    private static void Parameter(DbCommand command, string name, DateOnly value)
+    /// <summary>Runs a statement of this service's own SQL with date parameters, reading each row.</summary>
+    private static async Task QueryAsync(AppDbContext db, string sql, IEnumerable<(string Name, DateOnly Value)> parameters,
+        Action<DbDataReader> read, CancellationToken ct)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        command.Parameters.Add(parameter);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) read(reader);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    /// <summary>Distinct residents reached per activity in the period: merged records count as their survivor.</summary>
+    private const string ReachedSql = $$"""
+        WITH RECURSIVE {{Survivors}}
+        SELECT e.ActivityId, COUNT(DISTINCT COALESCE(survivor.Survivor, p.ResidentId))
+        FROM LogbookEntries e
+        JOIN LogbookParticipants p ON p.LogbookEntryId = e.Id
+        LEFT JOIN survivor ON survivor.Id = p.ResidentId
+        WHERE e.Date >= $from AND e.Date <= $to AND e.DeletedAt IS NULL
+        GROUP BY e.ActivityId
+        """;
 
     private static async Task<IReadOnlyList<ActivityFigures>> ActivitiesAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -190,9 +215,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
         var byKind = (await entries.GroupBy(e => new { e.ActivityId, e.Kind })
                 .Select(g => new { g.Key.ActivityId, g.Key.Kind, Count = g.Count(), HeadCount = g.Sum(e => e.HeadCount ?? 0) }).ToListAsync(ct))
             .ToLookup(x => x.ActivityId);
-        var merged = await db.Residents.Where(r => r.MergedIntoId != null).ToDictionaryAsync(r => r.Id, r => r.MergedIntoId!.Value, ct);
-        var reached = (await entries.SelectMany(e => e.Participants, (e, p) => new { e.ActivityId, p.ResidentId }).Distinct().ToListAsync(ct))
-            .ToLookup(x => x.ActivityId, x => Survivor(x.ResidentId, merged));
+        var reached = new Dictionary<int, int>();
+        await QueryAsync(db, ReachedSql, [("$from", from), ("$to", to)], reader => reached[reader.GetInt32(0)] = reader.GetInt32(1), ct);
         var outcomes = (await db.Outcomes
                 .Where(o => o.AchievedOn >= from && o.AchievedOn <= to
                     && (o.LogbookEntryId == null || db.LogbookEntries.Any(e => e.Id == o.LogbookEntryId)))
@@ -220,7 +244,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
                 ByCode(closed[a.Id]),
                 ByCode(kinds.Where(k => MeetingKinds.Contains(k.Kind)).Select(k => (k.Kind.ToString(), k.Count))),
                 ByCode(kinds.Select(k => (k.Kind.ToString(), k.Count))),
-                reached[a.Id].Distinct().Count(),
+                reached.GetValueOrDefault(a.Id),
                 kinds.Sum(k => k.HeadCount),
                 ByCode(outcomes[a.Id]))
             {
@@ -239,12 +263,5 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
         values.Sort();
         var middle = values.Count / 2;
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
-    }
-
-    private static Guid Survivor(Guid residentId, IReadOnlyDictionary<Guid, Guid> mergedInto)
-    {
-        var id = residentId;
-        for (var depth = 0; mergedInto.TryGetValue(id, out var into) && depth < 100; depth++) id = into;
-        return id;
     }
 }
