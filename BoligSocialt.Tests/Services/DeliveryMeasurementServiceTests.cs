@@ -122,6 +122,27 @@ public sealed class DeliveryMeasurementServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_records_of_one_person_reached_in_the_quarter_count_once_when_merged_even_through_a_chain()
+    {
+        var first = await Scenario.AddResidentAsync(_database, "Amina Husein");
+        var second = await Scenario.AddResidentAsync(_database, "Amina Hussein");
+        var third = await Scenario.AddResidentAsync(_database, "Amina Hussain");
+        var other = await Scenario.AddResidentAsync(_database, "Bo Jensen");
+        foreach (var resident in new[] { first, second, third, other })
+            await Scenario.AddLogbookEntryAsync(_database, _mentor.StaffMemberId, Scenario.Team1Mentoring, [resident.Id], D(2, 10));
+        await using var db = _database.CreateDbContext();
+        async Task<int> ReachedAsync() =>
+            (await DeliveryMeasurementService.MeasureAsync(db, 2025, 1)).Activities.Single(a => a.Activity == Scenario.Team1Mentoring).DistinctResidents;
+        Assert.Equal(4, await ReachedAsync());
+
+        // Records marked merged with their entries left where they were (first → second → third).
+        await db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {second.Id} WHERE Id = {first.Id}");
+        await db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {third.Id} WHERE Id = {second.Id}");
+
+        Assert.Equal(2, await ReachedAsync());
+    }
+
+    [Fact]
     public async Task Activities_of_the_plan_in_force_are_listed_even_without_figures_and_with_none_the_median_is_null()
     {
         await using var db = _database.CreateDbContext();
