@@ -34,7 +34,7 @@ public static class LogbookExport
 
     /// <summary>The file's name for a request, e.g. <c>logbog-2025-01-01-2025-03-31-BMJ.csv</c>.</summary>
     public static string FileName(LogbookExportRequest request) =>
-        $"logbog-{Iso(request.From)}-{Iso(request.To)}{(request.ActivityCode is { } code ? "-" + code.Trim().ToUpperInvariant() : "")}.csv";
+        $"logbog-{request.From.ToIso()}-{request.To.ToIso()}{(request.ActivityCode is { } code ? "-" + code.Trim().ToUpperInvariant() : "")}.csv";
 
     /// <summary>Writes the export to a stream as UTF-8 with BOM; the stream is left open.</summary>
     public static async Task<LogbookExportSummary> WriteAsync(AppDbContext db, Actor? actor, LogbookExportRequest request, Stream output,
@@ -165,7 +165,6 @@ public static class LogbookExport
         return (cases, entries);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record ExportEntry(Guid Id, DateOnly Date, Guid StaffMemberId, int ActivityId, LogbookEntryKind Kind, int? HeadCount,
         string? Note, List<Guid> Residents);
@@ -225,12 +224,12 @@ public static class LogbookExport
 
         private string[] Line(DateOnly date, Guid? staffId, int activityId, Resident? resident, LogbookEntryKind kind, int? headCount, string? note) =>
         [
-            Iso(date),
+            date.ToIso(),
             staffId is { } s ? staff.GetValueOrDefault(s, "") : "",
             activities[activityId].Code,
             resident is null ? "" : resident.LegacyId ?? resident.Id.ToString(),
             resident?.Name ?? "",
-            resident is null ? "" : Iso(resident.BirthDate),
+            resident is null ? "" : resident.BirthDate.ToIso(),
             resident is null ? "" : DepartmentOn(resident, date),
             kind.ToString(),
             "",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Common;
 
@@ -54,7 +53,6 @@ internal static class LogbookExportCommand
     }
 
     private static DateOnly Date(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CommandLineException($"{option} skal være en dato som åååå-mm-dd, ikke '{text}'.");
+        DanishDate.ParseIso(text)
+            ?? throw new CommandLineException($"{option} skal være en dato som åååå-mm-dd, ikke '{text}'.");
 }

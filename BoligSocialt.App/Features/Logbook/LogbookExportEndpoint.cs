@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
@@ -19,14 +18,14 @@ public static class LogbookExportEndpoint
     public const string Path = "/logbog/eksport";
 
     public static string Url(DateOnly from, DateOnly to, string? activityCode) =>
-        $"{Path}?fra={Iso(from)}&til={Iso(to)}{(activityCode is null ? "" : "&aktivitet=" + Uri.EscapeDataString(activityCode))}";
+        $"{Path}?fra={from.ToIso()}&til={to.ToIso()}{(activityCode is null ? "" : "&aktivitet=" + Uri.EscapeDataString(activityCode))}";
 
     public static void MapLogbookExport(this WebApplication app) =>
         app.MapGet(Path, async (HttpContext http, IDbContextFactory<AppDbContext> factory,
                 [FromQuery] string? fra, [FromQuery] string? til, [FromQuery] string? aktivitet, CancellationToken ct) =>
             {
                 if (Actor.FromPrincipal(http.User) is not { IsLeader: true } actor) return Results.NotFound();
-                if (Date(fra) is not { } from || Date(til) is not { } to)
+                if (DanishDate.ParseIso(fra) is not { } from || DanishDate.ParseIso(til) is not { } to)
                     return Text(StatusCodes.Status400BadRequest, "Angiv perioden som fra=åååå-mm-dd og til=åååå-mm-dd.");
                 var request = new LogbookExportRequest(from, to, string.IsNullOrWhiteSpace(aktivitet) ? null : aktivitet);
                 await using var db = await factory.CreateDbContextAsync(ct);
@@ -43,8 +42,4 @@ public static class LogbookExportEndpoint
 
     private static IResult Text(int status, string message) => Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, status);
 
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -483,7 +483,7 @@ public static class LogbookImport
         public string Canonical()
         {
             var text = new StringBuilder();
-            foreach (var value in new[] { Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StaffId.ToString("N"),
+            foreach (var value in new[] { Date.ToIso(), StaffId.ToString("N"),
                 ActivityId.ToString(CultureInfo.InvariantCulture), LegacyId ?? "", Kind.ToString(), Result?.ToString() ?? "",
                 HeadCount?.ToString(CultureInfo.InvariantCulture) ?? "", Note ?? "" })
                 text.Append(value.Length).Append(':').Append(value).Append('\u001f');

@@ -3,6 +3,7 @@ using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Counting;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Staff;
@@ -174,7 +175,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                parameter.Value = value.ToIso();
                 command.Parameters.Add(parameter);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);

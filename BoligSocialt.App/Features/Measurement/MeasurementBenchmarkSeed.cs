@@ -431,7 +431,7 @@ internal static class MeasurementBenchmarkSeed
         public async Task WriteAsync(LogbookEntry entry, Outcome? outcome, LogbookCounts counts)
         {
             var id = Text(entry.Id);
-            Set(_entry, id, Day(entry.Date), Text(entry.StaffMemberId), entry.ActivityId, entry.Kind.ToString(), entry.HeadCount, entry.Note,
+            Set(_entry, id, entry.Date.ToIso(), Text(entry.StaffMemberId), entry.ActivityId, entry.Kind.ToString(), entry.HeadCount, entry.Note,
                 entry.CaseId is { } caseId ? Text(caseId) : null, entry.DeletedAt, entry.DeletedById is { } by ? Text(by) : null, entry.DeletionReason);
             await _entry.ExecuteNonQueryAsync();
             foreach (var participant in entry.Participants)
@@ -441,7 +441,7 @@ internal static class MeasurementBenchmarkSeed
             }
             if (outcome is not null)
             {
-                Set(_outcome, Text(outcome.Id), Text(outcome.ResidentId), outcome.ActivityId, outcome.Kind.ToString(), Day(outcome.AchievedOn),
+                Set(_outcome, Text(outcome.Id), Text(outcome.ResidentId), outcome.ActivityId, outcome.Kind.ToString(), outcome.AchievedOn.ToIso(),
                     outcome.HousingAreaId, id);
                 await _outcome.ExecuteNonQueryAsync();
                 counts.Outcomes++;
@@ -470,7 +470,6 @@ internal static class MeasurementBenchmarkSeed
 
         private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-        private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         public async ValueTask DisposeAsync()
         {
