@@ -37,6 +37,18 @@ internal static class LogbookImportWriter
         using (var table = new Table<(Guid ResidentId, int DepartmentId, DateOnly From)>(db, transaction, "Residences",
             [("ResidentId", r => r.ResidentId), ("DepartmentId", r => r.DepartmentId), ("From", r => r.From)]))
             foreach (var residence in residences) table.Insert(residence);
+        WriteLogbook(db, transaction, entries, outcomes);
+
+        Audit(db, transaction, auditActor,
+            newResidents.Select(r => (AuditAction.Create, nameof(Resident), r.Id))
+                .Concat(movedResidents.Select(id => (AuditAction.Update, nameof(Resident), id)))
+                .Concat(entries.Select(e => (AuditAction.Create, nameof(LogbookEntry), e.Id)))
+                .Concat(outcomes.Select(o => (AuditAction.Create, nameof(Outcome), o.Id))));
+    }
+
+    /// <summary>Logbook entries with their participants, and outcomes, as rows in the transaction; no audit rows.</summary>
+    public static void WriteLogbook(AppDbContext db, DbTransaction transaction, IReadOnlyCollection<LogbookEntry> entries, IReadOnlyCollection<Outcome> outcomes)
+    {
         using (var table = new Table<LogbookEntry>(db, transaction, "LogbookEntries",
             [
                 ("Id", e => e.Id), ("Date", e => e.Date), ("StaffMemberId", e => e.StaffMemberId), ("ActivityId", e => e.ActivityId), ("Kind", e => e.Kind),
@@ -54,12 +66,6 @@ internal static class LogbookImportWriter
                 ("AchievedOn", o => o.AchievedOn), ("HousingAreaId", o => o.HousingAreaId), ("LogbookEntryId", o => o.LogbookEntryId),
             ]))
             foreach (var outcome in outcomes) table.Insert(outcome);
-
-        Audit(db, transaction, auditActor,
-            newResidents.Select(r => (AuditAction.Create, nameof(Resident), r.Id))
-                .Concat(movedResidents.Select(id => (AuditAction.Update, nameof(Resident), id)))
-                .Concat(entries.Select(e => (AuditAction.Create, nameof(LogbookEntry), e.Id)))
-                .Concat(outcomes.Select(o => (AuditAction.Create, nameof(Outcome), o.Id))));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
@@ -9,6 +10,7 @@ using BoligSocialt.Domain.Residents;
 using BoligSocialt.Domain.Staff;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Activity = BoligSocialt.Domain.Catalog.Activity;
 
 namespace BoligSocialt.App.Features.Measurement;
@@ -378,72 +380,31 @@ internal static class MeasurementBenchmarkSeed
     }
 
     /// <summary>
-    /// Prepared inserts on a connection of its own (not pooled, so its settings for the bulk load never reach the
-    /// connections the benchmark measures), committed every <see cref="EntriesPerTransaction"/> entries. Values are written
-    /// as EF Core writes them: ids as upper-case text, dates as yyyy-MM-dd, enums by name.
+    /// The logbook written with the import's prepared inserts (<see cref="LogbookImportWriter.WriteLogbook"/>) through a
+    /// context on a connection of its own (not pooled, so its settings for the bulk load never reach the connections the
+    /// benchmark measures), a transaction every <see cref="EntriesPerTransaction"/> entries.
     /// </summary>
-    private sealed class LogbookWriter : IAsyncDisposable
+    private sealed class LogbookWriter(AppDbContext db) : IAsyncDisposable
     {
-        private readonly SqliteConnection _connection;
-        private readonly SqliteCommand _entry;
-        private readonly SqliteCommand _participant;
-        private readonly SqliteCommand _outcome;
-        private SqliteTransaction _transaction;
-        private int _inTransaction;
-
-        private LogbookWriter(SqliteConnection connection)
-        {
-            _connection = connection;
-            _transaction = connection.BeginTransaction();
-            _entry = Command("""
-                INSERT INTO LogbookEntries (Id, Date, StaffMemberId, ActivityId, Kind, HeadCount, Note, CaseId, GroupCourseId, ImportKey, DeletedAt, DeletedById, DeletionReason)
-                VALUES ($id, $date, $staff, $activity, $kind, $headCount, $note, $case, NULL, NULL, $deletedAt, $deletedBy, $reason)
-                """, "$id", "$date", "$staff", "$activity", "$kind", "$headCount", "$note", "$case", "$deletedAt", "$deletedBy", "$reason");
-            _participant = Command("INSERT INTO LogbookParticipants (LogbookEntryId, ResidentId) VALUES ($entry, $resident)", "$entry", "$resident");
-            _outcome = Command("""
-                INSERT INTO Outcomes (Id, ResidentId, ActivityId, CaseId, Kind, AchievedOn, HousingAreaId, LogbookEntryId)
-                VALUES ($id, $resident, $activity, NULL, $kind, $on, $area, $entry)
-                """, "$id", "$resident", "$activity", "$kind", "$on", "$area", "$entry");
-        }
+        private readonly List<LogbookEntry> _entries = [];
+        private readonly List<Outcome> _outcomes = [];
 
         public static async Task<LogbookWriter> OpenAsync(string connectionString)
         {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            await connection.OpenAsync();
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
-                await pragma.ExecuteNonQueryAsync();
-            }
-            return new LogbookWriter(connection);
-        }
-
-        private SqliteCommand Command(string sql, params string[] parameters)
-        {
-            var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = _transaction;
-            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            return command;
+            var options = new DbContextOptionsBuilder<AppDbContext>()
+                .UseSqlite(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()).Options;
+            var db = new AppDbContext(options);
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
+            return new LogbookWriter(db);
         }
 
         public async Task WriteAsync(LogbookEntry entry, Outcome? outcome, LogbookCounts counts)
         {
-            var id = Text(entry.Id);
-            Set(_entry, id, entry.Date.ToIso(), Text(entry.StaffMemberId), entry.ActivityId, entry.Kind.ToString(), entry.HeadCount, entry.Note,
-                entry.CaseId is { } caseId ? Text(caseId) : null, entry.DeletedAt, entry.DeletedById is { } by ? Text(by) : null, entry.DeletionReason);
-            await _entry.ExecuteNonQueryAsync();
-            foreach (var participant in entry.Participants)
-            {
-                Set(_participant, id, Text(participant.ResidentId));
-                await _participant.ExecuteNonQueryAsync();
-            }
+            _entries.Add(entry);
             if (outcome is not null)
             {
-                Set(_outcome, Text(outcome.Id), Text(outcome.ResidentId), outcome.ActivityId, outcome.Kind.ToString(), outcome.AchievedOn.ToIso(),
-                    outcome.HousingAreaId, id);
-                await _outcome.ExecuteNonQueryAsync();
+                _outcomes.Add(outcome);
                 counts.Outcomes++;
                 if (entry.IsDeleted) counts.OutcomesOfDeleted++;
             }
@@ -451,38 +412,22 @@ internal static class MeasurementBenchmarkSeed
             counts.Participants += entry.Participants.Count;
             if (entry.HeadCount is not null) counts.WithHeadCount++;
             if (entry.IsDeleted) counts.Deleted++;
-            if (++_inTransaction == EntriesPerTransaction) await CommitAsync();
+            if (_entries.Count == EntriesPerTransaction) await CommitAsync();
         }
 
         public async Task CommitAsync()
         {
-            await _transaction.CommitAsync();
-            await _transaction.DisposeAsync();
-            _transaction = _connection.BeginTransaction();
-            _inTransaction = 0;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            LogbookImportWriter.WriteLogbook(db, transaction.GetDbTransaction(), _entries, _outcomes);
+            await transaction.CommitAsync();
+            _entries.Clear();
+            _outcomes.Clear();
         }
-
-        private void Set(SqliteCommand command, params object?[] values)
-        {
-            command.Transaction = _transaction;
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        private static string Text(Guid id) => id.ToString().ToUpperInvariant();
-
 
         public async ValueTask DisposeAsync()
         {
-            await _transaction.DisposeAsync();
-            await _entry.DisposeAsync();
-            await _participant.DisposeAsync();
-            await _outcome.DisposeAsync();
-            await using (var checkpoint = _connection.CreateCommand())
-            {
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await checkpoint.ExecuteNonQueryAsync();
-            }
-            await _connection.DisposeAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            await db.DisposeAsync();
         }
     }
 }
