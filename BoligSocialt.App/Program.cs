@@ -69,6 +69,7 @@ try
     });
     // Before this: authentication handles its own paths without endpoints (Entra ID's /signin-oidc callback).
     app.UseAuthentication();
+    app.UseCurrentUser();
     // An unknown URL is a plain 404 for everyone, rather than a sign-in challenge from the fallback policy.
     app.Use((context, next) =>
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BoligSocialt.Domain.Staff;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace BoligSocialt.App.Auth;
 
@@ -40,13 +41,28 @@ public interface ICurrentUser
 }
 
 /// <summary>Reads the actor from Blazor's authentication state (the circuit's user, or the request's while prerendering).</summary>
-public sealed class CurrentUser(Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider authentication) : ICurrentUser
+public sealed class CurrentUser(AuthenticationStateProvider authentication) : ICurrentUser
 {
     public async Task<Actor> GetAsync()
     {
         var state = await authentication.GetAuthenticationStateAsync();
         return Actor.FromPrincipal(state.User) ?? throw new NotFoundException();
     }
+}
+
+public static class CurrentUserMiddleware
+{
+    /// <summary>
+    /// Gives an HTTP endpoint's services (an API, a download) the request's user, as Blazor does for a page, so that
+    /// <see cref="CurrentUser"/> and the services' access checks work the same there. A circuit has a scope of its own.
+    /// </summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.RequestServices.GetRequiredService<AuthenticationStateProvider>()
+            is IHostEnvironmentAuthenticationStateProvider state)
+            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+        return next(context);
+    });
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BoligSocialt.App.Auth;
 using BoligSocialt.Domain.Common;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace BoligSocialt.App.Features.Measurement;
 
@@ -44,9 +43,6 @@ public static class MeasurementEndpoints
         if (Number(quarter, 1, 4) is not { } q)
             return BadRequest($"Kvartalet skal være 1, 2, 3 eller 4, ikke '{quarter}'.");
 
-        // The service reads the actor from Blazor's authentication state, which outside a component is the request's user.
-        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
-            state.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
         MeasurementExport export;
         try
         {
