@@ -3,6 +3,7 @@ using BoligSocialt.App;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Components;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Audit;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.GroupCourses;
 using BoligSocialt.App.Features.Home;
@@ -50,6 +51,7 @@ try
     builder.Services.AddScoped<LogbookExportService>();
     builder.Services.AddScoped<DeliveryMeasurementService>();
     builder.Services.AddScoped<MeasurementExportService>();
+    builder.Services.AddScoped<AuditLogService>();
     builder.Services.AddSingleton<ReferralEvents>();
 
     var app = builder.Build();
@@ -84,6 +86,7 @@ try
     app.MapSignIn();
     app.MapMeasurementEndpoints();
     app.MapLogbookExport();
+    app.MapAuditLogExport();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

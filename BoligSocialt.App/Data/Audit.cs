@@ -12,7 +12,7 @@ namespace BoligSocialt.App.Data;
 
 /// <summary>
 /// Audit of personal data. Changes are recorded on save, in the same transaction as the change itself;
-/// reads are recorded by the services that show a resident's or a case's page.
+/// reads are recorded by the services that show a resident's or a case's page. Rows of the log are never changed or deleted.
 /// </summary>
 public static class Audit
 {
@@ -34,6 +34,9 @@ public static class Audit
         foreach (var entry in tracked.Entries)
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            // The log is append-only: nothing in the app changes or removes a row of it.
+            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+                throw new InvalidOperationException("The audit log cannot be changed or deleted.");
             if (RootOf(entry, tracked) is not { } root) continue;
             var action = root.Entry == entry
                 ? entry.State switch { EntityState.Added => AuditAction.Create, EntityState.Deleted => AuditAction.Delete, _ => AuditAction.Update }

@@ -10,6 +10,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Home = "Forside";
     private const string Residents = "Beboere";
     private const string Staff = "Medarbejdere";
+    private const string AuditLog = "Revisionslog";
     private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
     private const string Allocation = "Fordeling";
@@ -25,6 +26,7 @@ public sealed class NavMenuTests : MudTestContext
         [Home] = "/",
         [Residents] = "/beboere",
         [Staff] = "/admin/medarbejdere",
+        [AuditLog] = "/admin/revision",
         [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
         [Allocation] = "/fordeling",
@@ -42,9 +44,9 @@ public sealed class NavMenuTests : MudTestContext
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookImport, LogbookExport] },
         { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookExport] },
-        { ["Administrator"], [Home, Merge, LogbookImport, Staff] },
+        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog] },
         { ["Analyst"], [Home, Measurement] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog] },
     };
 
     [Theory]

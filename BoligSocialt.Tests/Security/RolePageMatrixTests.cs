@@ -54,6 +54,7 @@ public sealed class RolePageMatrixTests
         ["/team"] = [TeamLeader, Head],
         ["/leverancemaaling"] = [Analyst, TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
+        ["/admin/revision"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
         ["/fejl"] = Users,
