@@ -12,6 +12,7 @@ using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.App.Features.Staff;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -34,6 +35,8 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddDatabase(builder.Configuration);
     builder.Services.AddHostedService<DatabaseStartup>();
+    // Every instance on the same database shares the keys, so a sign-in cookie or a circuit works on any of them.
+    builder.Services.AddDataProtection().SetApplicationName("BoligSocialt").PersistKeysToDbContext<AppDbContext>();
     builder.AddSignIn();
     builder.Services.AddScoped<ICurrentUser, CurrentUser>();
     builder.Services.AddScoped<StartPageQueries>();
@@ -53,6 +56,7 @@ try
     builder.Services.AddScoped<MeasurementExportService>();
     builder.Services.AddScoped<AuditLogService>();
     builder.Services.AddSingleton<ReferralEvents>();
+    builder.Services.AddHostedService<ReferralNoticeRelay>();
 
     var app = builder.Build();
 

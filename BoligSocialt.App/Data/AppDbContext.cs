@@ -5,11 +5,12 @@ using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
 using BoligSocialt.Domain.Staff;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<PlanPeriod> PlanPeriods => Set<PlanPeriod>();
     public DbSet<Team> Teams => Set<Team>();
@@ -27,6 +28,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LogbookEntry> LogbookEntries => Set<LogbookEntry>();
     public DbSet<GroupCourse> GroupCourses => Set<GroupCourse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReferralNotice> ReferralNotices => Set<ReferralNotice>();
+
+    /// <summary>The keys that protect sign-in cookies and circuits, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Who the changes saved through this context are made by: a staff member's id, or a system process name.

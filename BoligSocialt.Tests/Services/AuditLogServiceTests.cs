@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Audit;
@@ -169,5 +170,19 @@ public sealed class AuditLogServiceTests : IAsyncLifetime
 
         await using var check = _database.CreateDbContext();
         Assert.Equal(_mentor.AuditName, (await check.AuditEntries.SingleAsync(a => a.Id == id)).Actor);
+    }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_change_or_delete_a_row_of_the_audit_log()
+    {
+        var id = await AddAsync(May1, _mentor.AuditName, AuditAction.Read, "Resident", Guid.NewGuid().ToString());
+        await using var db = _database.CreateDbContext();
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Actor = 'x' WHERE Id = {id}"));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Id = {id}"));
+
+        Assert.Contains("Revisionsloggen kan ikke ændres", update.Message);
+        Assert.Contains("Revisionsloggen kan ikke slettes", delete.Message);
+        Assert.Equal(_mentor.AuditName, (await db.AuditEntries.SingleAsync(a => a.Id == id)).Actor);
     }
 }

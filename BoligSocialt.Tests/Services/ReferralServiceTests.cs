@@ -93,6 +93,38 @@ public sealed class ReferralServiceTests : IAsyncLifetime
     // ---- intake ----
 
     [Fact]
+    public async Task Another_app_instance_on_the_same_database_hears_of_a_change_through_its_relay()
+    {
+        var otherInstance = new ReferralEvents();
+        var heard = new List<ReferralChange>();
+        otherInstance.Changed += heard.Add;
+        var relay = new ReferralNoticeRelay(_database, otherInstance, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralNoticeRelay>.Instance);
+        await relay.RelayAsync();
+
+        var id = await RecordAsync(await FormAsync());
+        await ServiceFor(_leader).AllocateAsync(id, _mentor.StaffMemberId, (await ReferralAsync(id)).Version);
+        await relay.RelayAsync();
+        await relay.RelayAsync();
+
+        Assert.Equal(_published, heard);
+        Assert.Equal([id, id], heard.Select(c => c.ReferralId));
+        Assert.Equal(_mentor.StaffMemberId, heard[1].AllocatedToId);
+    }
+
+    [Fact]
+    public async Task The_relay_does_not_repeat_this_instances_own_changes()
+    {
+        var relay = new ReferralNoticeRelay(_database, _events, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReferralNoticeRelay>.Instance);
+        await relay.RelayAsync();
+
+        await RecordAsync(await FormAsync());
+        await relay.RelayAsync();
+
+        Assert.Single(_published);
+    }
+
+
+    [Fact]
     public async Task Intake_records_a_waiting_referral_of_an_existing_resident_and_tells_the_board()
     {
         var id = await RecordAsync(await FormAsync());

@@ -165,9 +165,11 @@ public sealed class ReferralService(
             referral.AllocateTo(actor.StaffMemberId, today);
         }
         db.Referrals.Add(referral);
+        var change = new ReferralChange(referral.Id, activity.FocusArea!.TeamId, referral.AllocatedToId);
+        events.Record(db, change);
         db.AuditActor = actor.AuditName;
         await db.SaveChangesAsync(ct);
-        events.Publish(new ReferralChange(referral.Id, activity.FocusArea!.TeamId, referral.AllocatedToId));
+        events.Publish(change);
         return new IntakeResult.Saved(referral.Id, resident.Id);
     }
 
@@ -228,6 +230,8 @@ public sealed class ReferralService(
         if (referral.Version != expectedVersion) throw await ChangedMeanwhileAsync(referralId, ct);
 
         referral.AllocateTo(staffMemberId, Today);
+        var change = new ReferralChange(referralId, actor.TeamId!.Value, staffMemberId);
+        events.Record(db, change);
         db.AuditActor = actor.AuditName;
         try
         {
@@ -237,7 +241,7 @@ public sealed class ReferralService(
         {
             throw await ChangedMeanwhileAsync(referralId, ct);
         }
-        events.Publish(new ReferralChange(referralId, actor.TeamId!.Value, staffMemberId));
+        events.Publish(change);
     }
 
     /// <summary>The allocated staff member accepts: a case opens with them as responsible. Returns the case's id.</summary>
@@ -278,6 +282,8 @@ public sealed class ReferralService(
 
     private async Task SaveDecisionAsync(AppDbContext db, Actor actor, Referral referral, int teamId, CancellationToken ct)
     {
+        var change = new ReferralChange(referral.Id, teamId, referral.AllocatedToId);
+        events.Record(db, change);
         db.AuditActor = actor.AuditName;
         try
         {
@@ -287,7 +293,7 @@ public sealed class ReferralService(
         {
             throw await ChangedMeanwhileAsync(referral.Id, ct);
         }
-        events.Publish(new ReferralChange(referral.Id, teamId, referral.AllocatedToId));
+        events.Publish(change);
     }
 
     /// <summary>Someone else changed the referral first: say, in Danish, what it is now.</summary>
