@@ -74,7 +74,7 @@ public static class Database
         var connectionString = ConnectionString(configuration);
         if (Provider(configuration) == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresDbContext>(o => PostgresDbContext.Configure(o, connectionString));
+            services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(connectionString));
             return services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresFactory>();
         }
         return services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));

@@ -10,9 +10,6 @@ namespace BoligSocialt.App.Data;
 /// </summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options)
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -29,10 +26,6 @@ public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> option
 /// </summary>
 public sealed class PostgresDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDbContext>
 {
-    public PostgresDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<PostgresDbContext>();
-        PostgresDbContext.Configure(options, "Host=localhost;Database=boligsocialt");
-        return new PostgresDbContext(options.Options);
-    }
+    public PostgresDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=boligsocialt").Options);
 }
