@@ -108,60 +108,68 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
         )
         """;
 
-    private static string IndicatorSql(SqlDialect sql) => $$"""
-        WITH RECURSIVE {{Survivors}},
-        outcome AS (
-            SELECT person."Id" AS Person,
-                   CASE o."Kind" WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator,
-                   o."AchievedOn" AS Date,
-                   area."ReportsAs" AS Area,
-                   {{sql.Year("o.\"AchievedOn\"")}} - {{sql.Year("person.\"BirthDate\"")}}
-                     - CASE WHEN {{sql.MonthDay("o.\"AchievedOn\"")}} < CASE
-                            WHEN {{sql.MonthDay("person.\"BirthDate\"")}} = '02-29'
-                                 AND NOT (({{sql.Year("o.\"AchievedOn\"")}} % 4 = 0 AND {{sql.Year("o.\"AchievedOn\"")}} % 100 <> 0)
-                                          OR {{sql.Year("o.\"AchievedOn\"")}} % 400 = 0)
-                            THEN '02-28' ELSE {{sql.MonthDay("person.\"BirthDate\"")}} END
-                       THEN 1 ELSE 0 END AS Age
-            FROM "Outcomes" o
-            LEFT JOIN survivor ON survivor.Id = o."ResidentId"
-            JOIN "Residents" person ON person."Id" = COALESCE(survivor.Survivor, o."ResidentId")
-            JOIN "HousingAreas" area ON area."Id" = o."HousingAreaId"
-            LEFT JOIN "LogbookEntries" entry ON entry."Id" = o."LogbookEntryId"
-            WHERE o."AchievedOn" <= @quarterEnd AND entry."DeletedAt" IS NULL
-        ),
-        counted AS (
-            SELECT Person, Indicator, Date, Area,
-                   CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
-                        WHEN Age BETWEEN 18 AND 29 THEN '18-29'
-                        WHEN Age BETWEEN 30 AND 64 THEN '30-64'
-                        ELSE 'other' END AS AgeBand
-            FROM outcome
-        ),
-        first_in_year AS (
-            SELECT Indicator, Area, AgeBand, Date,
-                   ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
-            FROM counted WHERE Date >= @yearStart
-        ),
-        first_in_plan AS (
-            SELECT counted.Person, counted.Indicator, counted.Date, counted.Area, counted.AgeBand,
-                   ROW_NUMBER() OVER (PARTITION BY counted.Person, counted.Indicator, period."Id" ORDER BY counted.Date, counted.Area, counted.AgeBand) AS Position
-            FROM counted JOIN "PlanPeriods" period ON counted.Date BETWEEN period."Start" AND period."End"
-            WHERE period."Start" <= @quarterEnd AND period."End" >= @yearStart
-        ),
-        first_time_in_plan AS (
-            SELECT Indicator, Area, AgeBand,
-                   ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
-            FROM first_in_plan WHERE Position = 1 AND Date >= @yearStart
-        )
-        SELECT Indicator, Area, AgeBand, CAST(SUM(NewThisQuarter) AS INTEGER), CAST(SUM(YearToDate) AS INTEGER), CAST(SUM(FirstTimeInPlan) AS INTEGER)
-        FROM (
-            SELECT Indicator, Area, AgeBand, CASE WHEN Date >= @quarterStart THEN 1 ELSE 0 END AS NewThisQuarter, 1 AS YearToDate, 0 AS FirstTimeInPlan
-            FROM first_in_year WHERE Position = 1
-            UNION ALL
-            SELECT Indicator, Area, AgeBand, 0, 0, 1 FROM first_time_in_plan WHERE Position = 1
-        ) firsts
-        GROUP BY Indicator, Area, AgeBand
-        """;
+    private static string IndicatorSql(SqlDialect sql)
+    {
+        // The outcome's and the birth date's year and month-day, as the dialect takes them apart.
+        var year = sql.Year("o.\"AchievedOn\"");
+        var birthYear = sql.Year("person.\"BirthDate\"");
+        var day = sql.MonthDay("o.\"AchievedOn\"");
+        var birthday = sql.MonthDay("person.\"BirthDate\"");
+        return $$"""
+            WITH RECURSIVE {{Survivors}},
+            outcome AS (
+                SELECT person."Id" AS Person,
+                       CASE o."Kind" WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator,
+                       o."AchievedOn" AS Date,
+                       area."ReportsAs" AS Area,
+                       {{year}} - {{birthYear}}
+                         - CASE WHEN {{day}} < CASE
+                                WHEN {{birthday}} = '02-29'
+                                     AND NOT (({{year}} % 4 = 0 AND {{year}} % 100 <> 0)
+                                              OR {{year}} % 400 = 0)
+                                THEN '02-28' ELSE {{birthday}} END
+                           THEN 1 ELSE 0 END AS Age
+                FROM "Outcomes" o
+                LEFT JOIN survivor ON survivor.Id = o."ResidentId"
+                JOIN "Residents" person ON person."Id" = COALESCE(survivor.Survivor, o."ResidentId")
+                JOIN "HousingAreas" area ON area."Id" = o."HousingAreaId"
+                LEFT JOIN "LogbookEntries" entry ON entry."Id" = o."LogbookEntryId"
+                WHERE o."AchievedOn" <= @quarterEnd AND entry."DeletedAt" IS NULL
+            ),
+            counted AS (
+                SELECT Person, Indicator, Date, Area,
+                       CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
+                            WHEN Age BETWEEN 18 AND 29 THEN '18-29'
+                            WHEN Age BETWEEN 30 AND 64 THEN '30-64'
+                            ELSE 'other' END AS AgeBand
+                FROM outcome
+            ),
+            first_in_year AS (
+                SELECT Indicator, Area, AgeBand, Date,
+                       ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
+                FROM counted WHERE Date >= @yearStart
+            ),
+            first_in_plan AS (
+                SELECT counted.Person, counted.Indicator, counted.Date, counted.Area, counted.AgeBand,
+                       ROW_NUMBER() OVER (PARTITION BY counted.Person, counted.Indicator, period."Id" ORDER BY counted.Date, counted.Area, counted.AgeBand) AS Position
+                FROM counted JOIN "PlanPeriods" period ON counted.Date BETWEEN period."Start" AND period."End"
+                WHERE period."Start" <= @quarterEnd AND period."End" >= @yearStart
+            ),
+            first_time_in_plan AS (
+                SELECT Indicator, Area, AgeBand,
+                       ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
+                FROM first_in_plan WHERE Position = 1 AND Date >= @yearStart
+            )
+            SELECT Indicator, Area, AgeBand, CAST(SUM(NewThisQuarter) AS INTEGER), CAST(SUM(YearToDate) AS INTEGER), CAST(SUM(FirstTimeInPlan) AS INTEGER)
+            FROM (
+                SELECT Indicator, Area, AgeBand, CASE WHEN Date >= @quarterStart THEN 1 ELSE 0 END AS NewThisQuarter, 1 AS YearToDate, 0 AS FirstTimeInPlan
+                FROM first_in_year WHERE Position = 1
+                UNION ALL
+                SELECT Indicator, Area, AgeBand, 0, 0, 1 FROM first_time_in_plan WHERE Position = 1
+            ) firsts
+            GROUP BY Indicator, Area, AgeBand
+            """;
+    }
 
     /// <summary>Runs a statement of this service's own SQL with date parameters, reading each row.</summary>
     private static async Task QueryAsync(AppDbContext db, string sql, IEnumerable<(string Name, DateOnly Value)> parameters,
