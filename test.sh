@@ -102,7 +102,7 @@ if [ -z "$postgres_skipped" ]; then
     && as_postgres "$(postgres_bin)/initdb" -D "$postgres_dir/data" -U postgres --auth=trust --encoding=UTF8 >"$postgres_dir/initdb.log" 2>&1 \
     && as_postgres "$(postgres_bin)/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w start \
       -o "-p $port -k $postgres_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null; then
-    echo "PostgreSQL $(as_postgres "$(postgres_bin)/postgres" --version | sed 's/.* //') runs on 127.0.0.1:$port: the service and measurement tests again, on PostgreSQL."
+    echo "PostgreSQL $(as_postgres "$(postgres_bin)/postgres" --version | sed 's/^[^0-9]*\([0-9.]*\).*/\1/') runs on 127.0.0.1:$port: the service and measurement tests again, on PostgreSQL."
     BOLIGSOCIALT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres" dotnet test BoligSocialt.sln --no-build \
       --logger "trx;LogFileName=results-postgres.trx" --results-directory "$results_dir" --filter "$postgres_filter" "$@" || status=$?
   else
@@ -136,7 +136,8 @@ counter() {
 
 passed=$(counter passed)
 failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
-skipped=$(counter notExecuted)
+# Skipped tests are counted as total but not executed (the trx's notExecuted stays 0 for them).
+skipped=$(( $(counter total) - $(counter executed) ))
 
 summary="$passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
