@@ -40,9 +40,11 @@ internal static class CommandLine
                 new NumberOption("--entries", "antal logbogsindførsler i databasen", MeasurementBenchmark.DefaultEntries, 1, 10_000_000),
                 new NumberOption("--lines", "antal linjer i den gamle logbog, der importeres", MeasurementBenchmark.DefaultLines, 1, 1_000_000),
                 new NumberOption("--import-runs", "antal målte importer, hver i en ny database", MeasurementBenchmark.DefaultImportRuns, 1, 20),
+                new TextOption("--provider", "databasen, der måles på (standard: Sqlite, midlertidige filer)", "<navn>", Allowed: ["Sqlite", "Postgres"]),
+                new TextOption(TextOption.Database, "med --provider Postgres: forbindelsen til PostgreSQL-serveren, hvor de midlertidige databaser laves og slettes", "<forbindelse>"),
             ],
             (given, output, _) => MeasurementBenchmark.RunAsync(given.Number("--runs"), given.Number("--residents"), given.Number("--entries"),
-                given.Number("--lines"), given.Number("--import-runs"), output)),
+                given.Number("--lines"), given.Number("--import-runs"), MeasurementBenchmark.Provider(given.Text("--provider")), given.Text(TextOption.Database), output)),
         new("measure", "skriver et kvartals leverancemåling som json (docs/MEASUREMENT_EXPORT.md), csv eller xlsx", null,
             [
                 new NumberOption("--year", "året", 0, MeasurementExport.MinYear, MeasurementExport.MaxYear, Required: true),

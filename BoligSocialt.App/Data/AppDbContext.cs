@@ -10,8 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>The app's database on SQLite (its migrations are in Data/Migrations); see <see cref="PostgresDbContext"/> for PostgreSQL.</summary>
+public class AppDbContext : DbContext, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations EF Core finds by that type.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<PlanPeriod> PlanPeriods => Set<PlanPeriod>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<FocusArea> FocusAreas => Set<FocusArea>();

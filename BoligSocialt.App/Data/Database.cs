@@ -3,20 +3,49 @@ using BoligSocialt.App.Data.Catalog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace BoligSocialt.App.Data;
 
 /// <summary>A start-up problem the operator must fix; the message says what, in plain words.</summary>
 public sealed class StartupException(string message) : Exception(message);
 
+/// <summary>The database engines the app runs on, chosen by <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 public static class Database
 {
     public const string DefaultConnectionString = "Data Source=data/boligsocialt.db";
+    public const string ProviderKey = "Database:Provider";
 
-    /// <summary>The SQLite connection string with the file path made absolute (relative paths are under the working directory).</summary>
-    public static string ConnectionString(IConfiguration configuration)
+    /// <summary><c>Database:Provider</c>: SQLite when it is not set; anything but Sqlite or Postgres is refused.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
     {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
+        var value = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+            if (provider.ToString().Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) return provider;
+        throw new StartupException(
+            $"{ProviderKey} er '{value}', men skal være Sqlite eller Postgres. Ret værdien i appsettings.json (eller miljøvariablen Database__Provider).");
+    }
+
+    /// <summary>
+    /// The connection string of the provider: SQLite's with the file path made absolute (relative paths are under the
+    /// working directory); PostgreSQL's as given, which must be there and be one.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration) => Provider(configuration) switch
+    {
+        DatabaseProvider.Postgres => PostgresConnectionString(configuration.GetConnectionString("Default")),
+        _ => SqliteConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString),
+    };
+
+    private static string SqliteConnectionString(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
             builder.DataSource = Path.GetFullPath(builder.DataSource);
         // Concurrent writers wait for each other instead of failing with "database is locked".
@@ -24,32 +53,70 @@ public static class Database
         return builder.ToString();
     }
 
+    private static string PostgresConnectionString(string? connectionString)
+    {
+        const string example = "fx \"Host=db.example;Database=boligsocialt;Username=boligsocialt;Password=…\"";
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new StartupException($"{ProviderKey} er Postgres, men ConnectionStrings:Default er tom. Angiv forbindelsen til PostgreSQL, {example}.");
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString).ToString();
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException(
+                $"{ProviderKey} er Postgres, men ConnectionStrings:Default er ikke en forbindelse til PostgreSQL ({e.Message}). Angiv den, {example}.");
+        }
+    }
+
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ConnectionString(configuration);
+        if (Provider(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(connectionString));
+            return services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresFactory>();
+        }
         return services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
     }
 
+    /// <summary>The rest of the app asks for <see cref="AppDbContext"/>; on PostgreSQL it gets the context whose migrations are PostgreSQL's.</summary>
+    private sealed class PostgresFactory(IDbContextFactory<PostgresDbContext> factory) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => factory.CreateDbContext();
+
+        public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await factory.CreateDbContextAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// Makes the database ready: the data folder exists and is writable, the schema is migrated (never created any other
-    /// way), the reference data is loaded. A database from a newer version of the app is refused, not changed.
+    /// Makes the database ready: on SQLite the data folder exists and is writable; the schema is migrated (never created
+    /// any other way), the reference data is loaded. A database from a newer version of the app is refused, not changed.
     /// </summary>
     public static async Task PrepareAsync(IDbContextFactory<AppDbContext> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        EnsureWritableFolder(path);
+        var sqlite = db.Database.IsSqlite();
+        var name = sqlite ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : PostgresName(db.Database.GetConnectionString());
+        if (sqlite) EnsureWritableFolder(name);
 
         var known = db.Database.GetMigrations().ToHashSet();
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
         if (unknown.Count > 0)
             throw new StartupException(
-                $"Databasen '{path}' er lavet af en nyere version af BoligSocialt (ukendte migreringer: {string.Join(", ", unknown)}). " +
+                $"Databasen '{name}' er lavet af en nyere version af BoligSocialt (ukendte migreringer: {string.Join(", ", unknown)}). " +
                 "Den er ikke ændret. Start den nyeste version af appen, eller peg ConnectionStrings:Default på en anden database.");
 
         await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await CatalogLoader.LoadAsync(db, CatalogLoader.ReadEmbedded(), ct);
+    }
+
+    /// <summary>A PostgreSQL database as the operator knows it: host, port and name, no password.</summary>
+    private static string PostgresName(string? connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
     private static void EnsureWritableFolder(string databasePath)

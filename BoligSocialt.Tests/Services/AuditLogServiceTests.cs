@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Audit;
@@ -178,8 +178,8 @@ public sealed class AuditLogServiceTests : IAsyncLifetime
         var id = await AddAsync(May1, _mentor.AuditName, AuditAction.Read, "Resident", Guid.NewGuid().ToString());
         await using var db = _database.CreateDbContext();
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET Actor = 'x' WHERE Id = {id}"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Id = {id}"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'x' WHERE \"Id\" = {id}"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {id}"));
 
         Assert.Contains("Revisionsloggen kan ikke ændres", update.Message);
         Assert.Contains("Revisionsloggen kan ikke slettes", delete.Message);

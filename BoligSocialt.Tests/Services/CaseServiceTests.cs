@@ -525,7 +525,6 @@ public sealed class CaseServiceTests : IAsyncLifetime
 
     private sealed class InterceptedFactory(TestDatabase database, IInterceptor interceptor) : IDbContextFactory<AppDbContext>
     {
-        public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>(database.Options).AddInterceptors(interceptor).Options);
+        public AppDbContext CreateDbContext() => database.CreateDbContext(interceptor);
     }
 }

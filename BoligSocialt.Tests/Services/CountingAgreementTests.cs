@@ -102,7 +102,7 @@ public sealed class CountingAgreementTests : IAsyncLifetime
     /// older merge, or a merge half-way, could leave it. The count must follow the chain either way.
     /// </summary>
     private static Task MergeAsync(AppDbContext db, Guid merged, Guid into) =>
-        db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {into} WHERE Id = {merged}");
+        db.Database.ExecuteSqlAsync($"UPDATE \"Residents\" SET \"MergedIntoId\" = {into} WHERE \"Id\" = {merged}");
 
     private async Task<(int Merged, int DeletedWithOutcome)> SeedAsync(Random random, int residents, int outcomes)
     {

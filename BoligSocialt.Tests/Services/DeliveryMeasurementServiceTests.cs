@@ -136,8 +136,8 @@ public sealed class DeliveryMeasurementServiceTests : IAsyncLifetime
         Assert.Equal(4, await ReachedAsync());
 
         // Records marked merged with their entries left where they were (first → second → third).
-        await db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {second.Id} WHERE Id = {first.Id}");
-        await db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {third.Id} WHERE Id = {second.Id}");
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Residents\" SET \"MergedIntoId\" = {second.Id} WHERE \"Id\" = {first.Id}");
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Residents\" SET \"MergedIntoId\" = {third.Id} WHERE \"Id\" = {second.Id}");
 
         Assert.Equal(2, await ReachedAsync());
     }

@@ -44,7 +44,9 @@ internal static class LogbookFiles
     public static async Task<Dictionary<string, long>> RowCountsAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
-        var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToListAsync();
+        var tables = await db.Database.SqlQueryRaw<string>(database.Provider == DatabaseProvider.Postgres
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            : "SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").ToListAsync();
         var counts = new Dictionary<string, long>();
         foreach (var table in tables) counts[table] = await Scenario.CountRowsAsync(database, table);
         return counts;

@@ -5,7 +5,6 @@ using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
 using BoligSocialt.Domain.Residents;
 using BoligSocialt.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.Tests.Services;
@@ -123,9 +122,9 @@ internal static class Scenario
 
     public static async Task<long> CountRowsAsync(TestDatabase database, string table)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.Path, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)(await command.ExecuteScalarAsync())!;
     }
@@ -133,10 +132,10 @@ internal static class Scenario
     /// <summary>Every column of every audit row as text, read with raw SQL so that a future column is checked too.</summary>
     public static async Task<List<string>> AuditCellsAsync(TestDatabase database)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.Path, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM AuditEntries";
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT * FROM \"AuditEntries\"";
         await using var reader = await command.ExecuteReaderAsync();
         var cells = new List<string>();
         while (await reader.ReadAsync())

@@ -4,7 +4,6 @@ using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.Tests.Startup;
@@ -104,9 +103,7 @@ public sealed partial class MeasurementBenchmarkTests
     public async Task The_seed_is_four_years_of_every_kind_of_delivery_across_the_areas_with_merged_residents_and_deleted_entries()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = database.Path }.ToString();
-
-        var seeded = await MeasurementBenchmarkSeed.SeedAsync(database, connectionString, residentCount: 800, entryCount: 6_000, TimeProvider.System);
+        var seeded = await MeasurementBenchmarkSeed.SeedAsync(database, database.ConnectionString, residentCount: 800, entryCount: 6_000, TimeProvider.System);
 
         await using var db = database.CreateDbContext();
         Assert.Equal(800, await db.Residents.CountAsync());

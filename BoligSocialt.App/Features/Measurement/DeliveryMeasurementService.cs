@@ -56,7 +56,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
     {
         var (quarterStart, quarterEnd) = UniqueResidentCount.QuarterDates(year, quarter);
         var counts = new Dictionary<(Indicator, string, string), (int New, int YearToDate, int FirstTimeInPlan)>();
-        await QueryAsync(db, IndicatorSql, [("$yearStart", new DateOnly(year, 1, 1)), ("$quarterStart", quarterStart), ("$quarterEnd", quarterEnd)],
+        await QueryAsync(db, IndicatorSql(SqlDialect.Of(db.Database)), [("@yearStart", new DateOnly(year, 1, 1)), ("@quarterStart", quarterStart), ("@quarterEnd", quarterEnd)],
             reader => counts[(Enum.Parse<Indicator>(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] =
                 (reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)), ct);
 
@@ -98,74 +98,84 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
     /// </summary>
     private const string Survivors = """
         merged(Id, Current, Depth) AS (
-            SELECT Id, MergedIntoId, 1 FROM Residents WHERE MergedIntoId IS NOT NULL
+            SELECT "Id", "MergedIntoId", 1 FROM "Residents" WHERE "MergedIntoId" IS NOT NULL
             UNION ALL
-            SELECT merged.Id, r.MergedIntoId, merged.Depth + 1 FROM merged JOIN Residents r ON r.Id = merged.Current
-            WHERE r.MergedIntoId IS NOT NULL AND merged.Depth < 100
+            SELECT merged.Id, r."MergedIntoId", merged.Depth + 1 FROM merged JOIN "Residents" r ON r."Id" = merged.Current
+            WHERE r."MergedIntoId" IS NOT NULL AND merged.Depth < 100
         ),
         survivor(Id, Survivor) AS (
-            SELECT merged.Id, merged.Current FROM merged JOIN Residents r ON r.Id = merged.Current WHERE r.MergedIntoId IS NULL
+            SELECT merged.Id, merged.Current FROM merged JOIN "Residents" r ON r."Id" = merged.Current WHERE r."MergedIntoId" IS NULL
         )
         """;
 
-    private const string IndicatorSql = $$"""
-        WITH RECURSIVE {{Survivors}},
-        outcome AS (
-            SELECT person.Id AS Person,
-                   CASE o.Kind WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator,
-                   o.AchievedOn AS Date,
-                   area.ReportsAs AS Area,
-                   CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) - CAST(substr(person.BirthDate, 1, 4) AS INTEGER)
-                     - (substr(o.AchievedOn, 6, 5) < CASE
-                            WHEN substr(person.BirthDate, 6, 5) = '02-29'
-                                 AND NOT ((CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 4 = 0 AND CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 100 <> 0)
-                                          OR CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 400 = 0)
-                            THEN '02-28' ELSE substr(person.BirthDate, 6, 5) END) AS Age
-            FROM Outcomes o
-            LEFT JOIN survivor ON survivor.Id = o.ResidentId
-            JOIN Residents person ON person.Id = COALESCE(survivor.Survivor, o.ResidentId)
-            JOIN HousingAreas area ON area.Id = o.HousingAreaId
-            LEFT JOIN LogbookEntries entry ON entry.Id = o.LogbookEntryId
-            WHERE o.AchievedOn <= $quarterEnd AND entry.DeletedAt IS NULL
-        ),
-        counted AS (
-            SELECT Person, Indicator, Date, Area,
-                   CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
-                        WHEN Age BETWEEN 18 AND 29 THEN '18-29'
-                        WHEN Age BETWEEN 30 AND 64 THEN '30-64'
-                        ELSE 'other' END AS AgeBand
-            FROM outcome
-        ),
-        first_in_year AS (
-            SELECT Indicator, Area, AgeBand, Date,
-                   ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
-            FROM counted WHERE Date >= $yearStart
-        ),
-        first_in_plan AS (
-            SELECT counted.Person, counted.Indicator, counted.Date, counted.Area, counted.AgeBand,
-                   ROW_NUMBER() OVER (PARTITION BY counted.Person, counted.Indicator, period.Id ORDER BY counted.Date, counted.Area, counted.AgeBand) AS Position
-            FROM counted JOIN PlanPeriods period ON counted.Date BETWEEN period.Start AND period."End"
-            WHERE period.Start <= $quarterEnd AND period."End" >= $yearStart
-        ),
-        first_time_in_plan AS (
-            SELECT Indicator, Area, AgeBand,
-                   ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
-            FROM first_in_plan WHERE Position = 1 AND Date >= $yearStart
-        )
-        SELECT Indicator, Area, AgeBand, SUM(NewThisQuarter), SUM(YearToDate), SUM(FirstTimeInPlan)
-        FROM (
-            SELECT Indicator, Area, AgeBand, Date >= $quarterStart AS NewThisQuarter, 1 AS YearToDate, 0 AS FirstTimeInPlan
-            FROM first_in_year WHERE Position = 1
-            UNION ALL
-            SELECT Indicator, Area, AgeBand, 0, 0, 1 FROM first_time_in_plan WHERE Position = 1
-        )
-        GROUP BY Indicator, Area, AgeBand
-        """;
+    private static string IndicatorSql(SqlDialect sql)
+    {
+        // The outcome's and the birth date's year and month-day, as the dialect takes them apart.
+        var year = sql.Year("o.\"AchievedOn\"");
+        var birthYear = sql.Year("person.\"BirthDate\"");
+        var day = sql.MonthDay("o.\"AchievedOn\"");
+        var birthday = sql.MonthDay("person.\"BirthDate\"");
+        return $$"""
+            WITH RECURSIVE {{Survivors}},
+            outcome AS (
+                SELECT person."Id" AS Person,
+                       CASE o."Kind" WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator,
+                       o."AchievedOn" AS Date,
+                       area."ReportsAs" AS Area,
+                       {{year}} - {{birthYear}}
+                         - CASE WHEN {{day}} < CASE
+                                WHEN {{birthday}} = '02-29'
+                                     AND NOT (({{year}} % 4 = 0 AND {{year}} % 100 <> 0)
+                                              OR {{year}} % 400 = 0)
+                                THEN '02-28' ELSE {{birthday}} END
+                           THEN 1 ELSE 0 END AS Age
+                FROM "Outcomes" o
+                LEFT JOIN survivor ON survivor.Id = o."ResidentId"
+                JOIN "Residents" person ON person."Id" = COALESCE(survivor.Survivor, o."ResidentId")
+                JOIN "HousingAreas" area ON area."Id" = o."HousingAreaId"
+                LEFT JOIN "LogbookEntries" entry ON entry."Id" = o."LogbookEntryId"
+                WHERE o."AchievedOn" <= @quarterEnd AND entry."DeletedAt" IS NULL
+            ),
+            counted AS (
+                SELECT Person, Indicator, Date, Area,
+                       CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
+                            WHEN Age BETWEEN 18 AND 29 THEN '18-29'
+                            WHEN Age BETWEEN 30 AND 64 THEN '30-64'
+                            ELSE 'other' END AS AgeBand
+                FROM outcome
+            ),
+            first_in_year AS (
+                SELECT Indicator, Area, AgeBand, Date,
+                       ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
+                FROM counted WHERE Date >= @yearStart
+            ),
+            first_in_plan AS (
+                SELECT counted.Person, counted.Indicator, counted.Date, counted.Area, counted.AgeBand,
+                       ROW_NUMBER() OVER (PARTITION BY counted.Person, counted.Indicator, period."Id" ORDER BY counted.Date, counted.Area, counted.AgeBand) AS Position
+                FROM counted JOIN "PlanPeriods" period ON counted.Date BETWEEN period."Start" AND period."End"
+                WHERE period."Start" <= @quarterEnd AND period."End" >= @yearStart
+            ),
+            first_time_in_plan AS (
+                SELECT Indicator, Area, AgeBand,
+                       ROW_NUMBER() OVER (PARTITION BY Person, Indicator ORDER BY Date, Area, AgeBand) AS Position
+                FROM first_in_plan WHERE Position = 1 AND Date >= @yearStart
+            )
+            SELECT Indicator, Area, AgeBand, CAST(SUM(NewThisQuarter) AS INTEGER), CAST(SUM(YearToDate) AS INTEGER), CAST(SUM(FirstTimeInPlan) AS INTEGER)
+            FROM (
+                SELECT Indicator, Area, AgeBand, CASE WHEN Date >= @quarterStart THEN 1 ELSE 0 END AS NewThisQuarter, 1 AS YearToDate, 0 AS FirstTimeInPlan
+                FROM first_in_year WHERE Position = 1
+                UNION ALL
+                SELECT Indicator, Area, AgeBand, 0, 0, 1 FROM first_time_in_plan WHERE Position = 1
+            ) firsts
+            GROUP BY Indicator, Area, AgeBand
+            """;
+    }
 
     /// <summary>Runs a statement of this service's own SQL with date parameters, reading each row.</summary>
     private static async Task QueryAsync(AppDbContext db, string sql, IEnumerable<(string Name, DateOnly Value)> parameters,
         Action<DbDataReader> read, CancellationToken ct)
     {
+        var dialect = SqlDialect.Of(db.Database);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -175,7 +185,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = value.ToIso();
+                parameter.Value = dialect.Date(value);
                 command.Parameters.Add(parameter);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -193,15 +203,15 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
     /// </summary>
     private const string ReachedSql = $$"""
         WITH RECURSIVE {{Survivors}}
-        SELECT ActivityId, COUNT(*) FROM (
-            SELECT DISTINCT reached.ActivityId, COALESCE(survivor.Survivor, reached.ResidentId)
+        SELECT ActivityId, CAST(COUNT(*) AS INTEGER) FROM (
+            SELECT DISTINCT reached.ActivityId, COALESCE(survivor.Survivor, reached.ResidentId) AS ResidentId
             FROM (
-                SELECT DISTINCT e.ActivityId, p.ResidentId
-                FROM LogbookEntries e JOIN LogbookParticipants p ON p.LogbookEntryId = e.Id
-                WHERE e.Date >= $from AND e.Date <= $to AND e.DeletedAt IS NULL
+                SELECT DISTINCT e."ActivityId" AS ActivityId, p."ResidentId" AS ResidentId
+                FROM "LogbookEntries" e JOIN "LogbookParticipants" p ON p."LogbookEntryId" = e."Id"
+                WHERE e."Date" >= @from AND e."Date" <= @to AND e."DeletedAt" IS NULL
             ) reached
             LEFT JOIN survivor ON survivor.Id = reached.ResidentId
-        )
+        ) residents
         GROUP BY ActivityId
         """;
 
@@ -224,7 +234,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
                 .Select(g => new { g.Key.ActivityId, g.Key.Kind, Count = g.Count(), HeadCount = g.Sum(e => e.HeadCount ?? 0) }).ToListAsync(ct))
             .ToLookup(x => x.ActivityId);
         var reached = new Dictionary<int, int>();
-        await QueryAsync(db, ReachedSql, [("$from", from), ("$to", to)], reader => reached[reader.GetInt32(0)] = reader.GetInt32(1), ct);
+        await QueryAsync(db, ReachedSql, [("@from", from), ("@to", to)], reader => reached[reader.GetInt32(0)] = reader.GetInt32(1), ct);
         var outcomes = (await db.Outcomes
                 .Where(o => o.AchievedOn >= from && o.AchievedOn <= to
                     && (o.LogbookEntryId == null || db.LogbookEntries.Any(e => e.Id == o.LogbookEntryId)))

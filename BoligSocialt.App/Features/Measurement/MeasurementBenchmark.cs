@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -5,6 +6,7 @@ using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Catalog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BoligSocialt.App.Features.Measurement;
 
@@ -33,13 +35,13 @@ internal static class MeasurementBenchmark
     /// per indicator (outcomes of deleted logbook entries left out), counted by the outcome's reporting area and the age
     /// band on that date. No merge chains, no 29 February rule, no first-time-in-plan column: the plain count.
     /// </summary>
-    public const string AnalystSql = """
+    public static string AnalystSql(SqlDialect sql) => $$"""
         WITH qualifying AS (
-            SELECT o.ResidentId, o.AchievedOn, o.HousingAreaId,
-                   CASE o.Kind WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator
-            FROM Outcomes o
-            LEFT JOIN LogbookEntries e ON e.Id = o.LogbookEntryId
-            WHERE o.AchievedOn BETWEEN $yearStart AND $yearEnd AND e.DeletedAt IS NULL
+            SELECT o."ResidentId" AS ResidentId, o."AchievedOn" AS AchievedOn, o."HousingAreaId" AS HousingAreaId,
+                   CASE o."Kind" WHEN 'SpareTimeJob' THEN 'SpareTimeJob' WHEN 'Volunteering' THEN 'Volunteering' ELSE 'EmploymentOrEducation' END AS Indicator
+            FROM "Outcomes" o
+            LEFT JOIN "LogbookEntries" e ON e."Id" = o."LogbookEntryId"
+            WHERE o."AchievedOn" BETWEEN @yearStart AND @yearEnd AND e."DeletedAt" IS NULL
         ),
         numbered AS (
             SELECT ResidentId, AchievedOn, HousingAreaId, Indicator,
@@ -47,11 +49,12 @@ internal static class MeasurementBenchmark
             FROM qualifying
         ),
         firsts AS (
-            SELECT n.Indicator, a.ReportsAs AS Area,
-                   (strftime('%Y', n.AchievedOn) - strftime('%Y', r.BirthDate)) - (strftime('%m-%d', n.AchievedOn) < strftime('%m-%d', r.BirthDate)) AS Age
+            SELECT n.Indicator, a."ReportsAs" AS Area,
+                   ({{sql.Year("n.AchievedOn")}} - {{sql.Year("r.\"BirthDate\"")}})
+                     - CASE WHEN {{sql.MonthDay("n.AchievedOn")}} < {{sql.MonthDay("r.\"BirthDate\"")}} THEN 1 ELSE 0 END AS Age
             FROM numbered n
-            JOIN Residents r ON r.Id = n.ResidentId
-            JOIN HousingAreas a ON a.Id = n.HousingAreaId
+            JOIN "Residents" r ON r."Id" = n.ResidentId
+            JOIN "HousingAreas" a ON a."Id" = n.HousingAreaId
             WHERE n.Position = 1
         )
         SELECT Indicator, Area,
@@ -59,21 +62,31 @@ internal static class MeasurementBenchmark
                     WHEN Age BETWEEN 18 AND 29 THEN '18-29'
                     WHEN Age BETWEEN 30 AND 64 THEN '30-64'
                     ELSE 'other' END AS AgeBand,
-               COUNT(*) AS Residents
+               CAST(COUNT(*) AS INTEGER) AS Residents
         FROM firsts
         GROUP BY 1, 2, 3
         """;
 
     private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
-    public static async Task<int> RunAsync(int runs, int residents, int entries, int lines, int importRuns, TextWriter output)
+    /// <summary>The provider named by <c>--provider</c> (already one of the allowed words), SQLite without it.</summary>
+    public static DatabaseProvider Provider(string? name) => name is null ? DatabaseProvider.Sqlite : Enum.Parse<DatabaseProvider>(name, ignoreCase: true);
+
+    /// <param name="postgresServer">With <see cref="DatabaseProvider.Postgres"/>: the server, where the databases are made and dropped.</param>
+    public static async Task<int> RunAsync(int runs, int residents, int entries, int lines, int importRuns, DatabaseProvider provider,
+        string? postgresServer, TextWriter output)
     {
+        if (provider == DatabaseProvider.Postgres && postgresServer is null)
+            throw new CommandLineException("--provider Postgres skal have --database med forbindelsen til PostgreSQL-serveren, fx \"Host=localhost;Username=postgres\".");
+        if (provider == DatabaseProvider.Sqlite && postgresServer is not null)
+            throw new CommandLineException("--database bruges kun med --provider Postgres; på SQLite laver bench-measure sine egne midlertidige filer.");
         var clock = TimeProvider.System;
         var folder = Directory.CreateTempSubdirectory("boligsocialt-bench-");
-        var file = Path.Combine(folder.FullName, "bench.db");
+        var databases = new BenchmarkDatabases(provider, folder.FullName, postgresServer);
+        IConfiguration? configuration = null;
         try
         {
-            var configuration = Configuration(file);
+            (configuration, var name) = await databases.CreateAsync("bench");
             var connectionString = Database.ConnectionString(configuration);
             await using var services = new ServiceCollection().AddDatabase(configuration).BuildServiceProvider();
             var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
@@ -97,33 +110,28 @@ internal static class MeasurementBenchmark
             var measureTimes = await TimeAsync(runs, MeasureAsync);
             await IndicatorsAsync();
             var indicatorTimes = await TimeAsync(runs, IndicatorsAsync);
-            var counted = await AnalystQueryAsync(connectionString);
-            var queryTimes = await TimeAsync(runs, () => AnalystQueryAsync(connectionString));
+            var counted = await AnalystQueryAsync(provider, connectionString);
+            var queryTimes = await TimeAsync(runs, () => AnalystQueryAsync(provider, connectionString));
 
             var measureMemory = await MemoryUse.MeasureAsync(MeasureAsync);
-            var queryMemory = await MemoryUse.MeasureAsync(() => AnalystQueryAsync(connectionString));
+            var queryMemory = await MemoryUse.MeasureAsync(() => AnalystQueryAsync(provider, connectionString));
 
             var legacy = await MeasurementBenchmarkImport.WriteAsync(factory, Path.Combine(folder.FullName, "logbog.csv"), lines);
             var imports = new List<MeasurementBenchmarkImport.Imported>();
             for (var run = 1; run <= importRuns; run++)
-                imports.Add(await MeasurementBenchmarkImport.ImportAsync(folder.FullName, legacy.Path, run, sampleMemory: false, clock));
-            var importMemory = (await MeasurementBenchmarkImport.ImportAsync(folder.FullName, legacy.Path, importRuns + 1, sampleMemory: true, clock)).Memory!;
+                imports.Add(await MeasurementBenchmarkImport.ImportAsync(databases, legacy.Path, run, sampleMemory: false, clock));
+            var importMemory = (await MeasurementBenchmarkImport.ImportAsync(databases, legacy.Path, importRuns + 1, sampleMemory: true, clock)).Memory!;
 
-            Report(output, clock, file, seeded, measurement, new Timings(measureTimes), new Timings(indicatorTimes), counted,
+            Report(output, clock, provider, name, seeded, measurement, new Timings(measureTimes), new Timings(indicatorTimes), counted,
                 new Timings(queryTimes), legacy, imports, [("hele målingen:", measureMemory), ("forespørgslen:", queryMemory), ("importen:", importMemory)]);
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            if (configuration is not null) await databases.DeleteAsync(configuration);
             folder.Delete(recursive: true);
         }
         return CommandLine.Success;
     }
-
-    private static IConfiguration Configuration(string file) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={file}" })
-            .Build();
 
     private static async Task<List<double>> TimeAsync<T>(int runs, Func<Task<T>> run)
     {
@@ -139,15 +147,21 @@ internal static class MeasurementBenchmark
 
     public sealed record AnalystRow(string Indicator, string Area, string AgeBand, int Residents);
 
-    /// <summary>The analyst's statement through a plain SqliteCommand on a pooled connection, as a script or a report tool would run it.</summary>
-    private static async Task<List<AnalystRow>> AnalystQueryAsync(string connectionString)
+    /// <summary>The analyst's statement through a plain command on a pooled connection (SQLite's or Npgsql's), as a script or a report tool would run it.</summary>
+    private static async Task<List<AnalystRow>> AnalystQueryAsync(DatabaseProvider provider, string connectionString)
     {
-        await using var connection = new SqliteConnection(connectionString);
+        var sql = provider == DatabaseProvider.Postgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
+        await using DbConnection connection = provider == DatabaseProvider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = AnalystSql;
-        command.Parameters.AddWithValue("$yearStart", $"{Year}-01-01");
-        command.Parameters.AddWithValue("$yearEnd", $"{Year}-12-31");
+        command.CommandText = AnalystSql(sql);
+        foreach (var (name, value) in new[] { ("@yearStart", new DateOnly(Year, 1, 1)), ("@yearEnd", new DateOnly(Year, 12, 31)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = sql.Date(value);
+            command.Parameters.Add(parameter);
+        }
         var rows = new List<AnalystRow>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -223,7 +237,7 @@ internal static class MeasurementBenchmark
         }
     }
 
-    private static void Report(TextWriter output, TimeProvider clock, string file, MeasurementBenchmarkSeed.Seeded seeded,
+    private static void Report(TextWriter output, TimeProvider clock, DatabaseProvider provider, string database, MeasurementBenchmarkSeed.Seeded seeded,
         DeliveryMeasurement measurement, Timings measureTimes, Timings indicatorTimes, List<AnalystRow> counted, Timings queryTimes,
         MeasurementBenchmarkImport.LegacyFile legacy, List<MeasurementBenchmarkImport.Imported> imports, (string Part, MemoryUse Use)[] memory)
     {
@@ -237,11 +251,11 @@ internal static class MeasurementBenchmark
         Line($"BoligSocialt bench-measure: leverancemålingen for et kvartal over fire års logbog og importen af en gammel logbog");
         Line($"Maskine:   {Benchmarking.Machine()}");
         Line($"Dato:      {clock.GetLocalNow():yyyy-MM-dd HH':'mm zzz}");
-        Line($"Database:  {file} (midlertidig, slettes bagefter)");
+        Line($"Database:  {database} (midlertidig, slettes bagefter)");
         Line($"Data:      {seeded.Residents:N0} beboere ({seeded.Merged:N0} lagt sammen med en anden, {seeded.Moved:N0} flyttet i perioden), {seeded.Staff} medarbejdere, {seeded.Referrals:N0} henvisninger, {seeded.CasesOpen + seeded.CasesClosed:N0} forløb ({seeded.CasesClosed:N0} afsluttet)");
         Line($"           {seeded.Entries:N0} logbogsindførsler {MeasurementBenchmarkSeed.FirstDay.Year}-{MeasurementBenchmarkSeed.LastDay.Year} ({seeded.EntriesInCases:N0} i forløb, {seeded.EntriesWithHeadCount:N0} med antal deltagere, {seeded.EntriesDeleted:N0} slettet) med {seeded.Participants:N0} beboere som deltagere");
         Line($"           {seeded.Outcomes:N0} resultater ({seeded.OutcomesWithEntry:N0} registreret med en indførsel, {seeded.OutcomesOfDeletedEntries:N0} af dem med en slettet indførsel)");
-        Line($"Fyldt på:  {(seeded.TookEf + seeded.TookSql).TotalSeconds:0.0} s (beboere, henvisninger og forløb gennem appens DbContext {seeded.TookEf.TotalSeconds:0.0} s; logbogen med forberedte SQLite-indsættelser {seeded.TookSql.TotalSeconds:0.0} s)");
+        Line($"Fyldt på:  {(seeded.TookEf + seeded.TookSql).TotalSeconds:0.0} s (beboere, henvisninger og forløb gennem appens DbContext {seeded.TookEf.TotalSeconds:0.0} s; logbogen med {(provider == DatabaseProvider.Postgres ? "PostgreSQL's binære COPY" : "forberedte SQLite-indsættelser")} {seeded.TookSql.TotalSeconds:0.0} s)");
         Line($"");
         var activityEntries = measurement.Activities.Sum(a => a.LogbookEntries.Values.Sum());
         Line($"Hele målingen for {Quarter}. kvartal {Year} (DeliveryMeasurementService.MeasureAsync med en ny DbContext hver gang), {measureTimes.Count} målinger efter én opvarmning:");
@@ -252,7 +266,7 @@ internal static class MeasurementBenchmark
         Line($"Indikatorerne alene (DeliveryMeasurementService.IndicatorsAsync), {indicatorTimes.Count} målinger efter én opvarmning:");
         Line($"  min {indicatorTimes.Min:0.0} ms · median {indicatorTimes.Median:0.0} ms · p95 {indicatorTimes.P95:0.0} ms · max {indicatorTimes.Max:0.0} ms");
         Line($"");
-        Line($"Analytikerens håndskrevne forespørgsel (én SQL-sætning over de samme data med en rå SqliteCommand: hver beboers første resultat i {Year} pr. indikator, talt pr. område og aldersgruppe), {queryTimes.Count} målinger efter én opvarmning:");
+        Line($"Analytikerens håndskrevne forespørgsel (én SQL-sætning over de samme data med en rå {(provider == DatabaseProvider.Postgres ? "NpgsqlCommand" : "SqliteCommand")}: hver beboers første resultat i {Year} pr. indikator, talt pr. område og aldersgruppe), {queryTimes.Count} målinger efter én opvarmning:");
         var same = Enum.GetValues<Indicator>().All(i =>
             counted.Where(r => r.Indicator == i.ToString()).Sum(r => r.Residents) == measurement.Indicators.Where(r => r.Indicator == i).Sum(r => r.YearToDate));
         Line($"  talt: {counted.Count} rækker, {Indicators(i => counted.Where(r => r.Indicator == i.ToString()).Sum(r => r.Residents))}: {(same ? "samme antal beboere som målingens år til dato" : "ANDRE antal end målingens år til dato")}");

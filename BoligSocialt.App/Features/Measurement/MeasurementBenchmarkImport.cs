@@ -4,7 +4,6 @@ using System.Text;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.Domain.Catalog;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Features.Measurement;
@@ -147,14 +146,11 @@ internal static class MeasurementBenchmarkImport
     /// <see cref="LogbookImport.RunAsync"/>, reading, checking and saving, in one new DbContext. With
     /// <paramref name="sampleMemory"/> the run is sampled for memory instead.
     /// </summary>
-    public static async Task<Imported> ImportAsync(string folder, string legacyFile, int run, bool sampleMemory, TimeProvider clock)
+    public static async Task<Imported> ImportAsync(BenchmarkDatabases databases, string legacyFile, int run, bool sampleMemory, TimeProvider clock)
     {
-        var file = Path.Combine(folder, $"import-{run}.db");
+        var (configuration, _) = await databases.CreateAsync($"import-{run}");
         try
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={file}" })
-                .Build();
             await using var services = new ServiceCollection().AddDatabase(configuration).BuildServiceProvider();
             var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
             await Database.PrepareAsync(factory);
@@ -179,8 +175,7 @@ internal static class MeasurementBenchmarkImport
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var written in new[] { file, $"{file}-wal", $"{file}-shm" }) File.Delete(written);
+            await databases.DeleteAsync(configuration);
         }
     }
 }

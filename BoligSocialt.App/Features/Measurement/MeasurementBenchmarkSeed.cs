@@ -19,8 +19,8 @@ namespace BoligSocialt.App.Features.Measurement;
 /// The data of <c>bench-measure</c>: four years (2022-2025) of case work and logbook in a database prepared as the app's
 /// own. Everything is made by the domain's own constructors and methods, so it obeys the domain's rules. Staff,
 /// residents, referrals, cases and their outcomes are saved through the app's DbContext (audited as the app does it);
-/// the logbook entries, their participants and the outcomes registered with them are written with prepared SQLite
-/// inserts, which is what makes a million entries take seconds instead of minutes.
+/// the logbook entries, their participants and the outcomes registered with them are written with the import's writer
+/// (prepared SQLite inserts, PostgreSQL's binary COPY), which is what makes a million entries take seconds instead of minutes.
 /// </summary>
 internal static class MeasurementBenchmarkSeed
 {
@@ -311,7 +311,7 @@ internal static class MeasurementBenchmarkSeed
             activitiesOf.TryGetValue((team, catalogue.PlanOn(date).Id), out var list) ? list : activitiesOf[(team, catalogue.PlanOn(date).Id)] = catalogue.Of(team, date);
 
         var counts = new LogbookCounts();
-        await using (var writer = await LogbookWriter.OpenAsync(connectionString))
+        await using (var writer = await LogbookWriter.OpenAsync(factory, connectionString))
         {
             foreach (var entry in caseEntries) await writer.WriteAsync(entry, null, counts);
             for (var i = 0; i < own; i++)
@@ -380,22 +380,28 @@ internal static class MeasurementBenchmarkSeed
     }
 
     /// <summary>
-    /// The logbook written with the import's prepared inserts (<see cref="LogbookImportWriter.WriteLogbook"/>) through a
-    /// context on a connection of its own (not pooled, so its settings for the bulk load never reach the connections the
-    /// benchmark measures), a transaction every <see cref="EntriesPerTransaction"/> entries.
+    /// The logbook written with the import's writer (<see cref="LogbookImportWriter.WriteLogbook"/>), a transaction every
+    /// <see cref="EntriesPerTransaction"/> entries. On SQLite through a context on a connection of its own (not pooled, so
+    /// its settings for the bulk load never reach the connections the benchmark measures); PostgreSQL needs no settings.
     /// </summary>
     private sealed class LogbookWriter(AppDbContext db) : IAsyncDisposable
     {
         private readonly List<LogbookEntry> _entries = [];
         private readonly List<Outcome> _outcomes = [];
 
-        public static async Task<LogbookWriter> OpenAsync(string connectionString)
+        public static async Task<LogbookWriter> OpenAsync(IDbContextFactory<AppDbContext> factory, string connectionString)
         {
-            var options = new DbContextOptionsBuilder<AppDbContext>()
-                .UseSqlite(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()).Options;
-            var db = new AppDbContext(options);
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
+            var db = await factory.CreateDbContextAsync();
+            if (db.Database.IsSqlite())
+            {
+                await db.DisposeAsync();
+                var options = new DbContextOptionsBuilder<AppDbContext>()
+                    .UseSqlite(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString()).Options;
+                db = new AppDbContext(options);
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
+            }
+            else await db.Database.OpenConnectionAsync();
             return new LogbookWriter(db);
         }
 
@@ -426,7 +432,8 @@ internal static class MeasurementBenchmarkSeed
 
         public async ValueTask DisposeAsync()
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            // PostgreSQL's planner needs the statistics of the loaded tables now; its autovacuum would gather them later.
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA wal_checkpoint(TRUNCATE);" : "ANALYZE;");
             await db.DisposeAsync();
         }
     }
