@@ -71,6 +71,12 @@ public sealed class Activity
         MoveTo(focusArea);
     }
 
+    public void ChangeKind(ActivityKind kind)
+    {
+        if (!Enum.IsDefined(kind)) throw new DomainException("Vælg en aktivitetstype fra listen.");
+        Kind = kind;
+    }
+
     public void ChangeStartMeeting(StartMeetingKind startMeeting)
     {
         if (!Enum.IsDefined(startMeeting)) throw new DomainException("Vælg et startmøde fra listen.");
@@ -90,7 +96,7 @@ public sealed class Activity
     /// </summary>
     public Activity CopyTo(PlanPeriod plan, string code)
     {
-        if (plan == PlanPeriod || plan.Id != 0 && plan.Id == PlanPeriodId)
+        if (plan == PlanPeriod || (plan.Id != 0 && plan.Id == PlanPeriodId))
             throw new DomainException("En aktivitet kopieres til en anden helhedsplan end sin egen.");
         var focusArea = FocusArea ?? throw new InvalidOperationException("The activity's focus area is not loaded.");
         var copy = new Activity(code, focusArea, plan);

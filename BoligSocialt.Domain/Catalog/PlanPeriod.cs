@@ -24,15 +24,16 @@ public sealed class PlanPeriod
     }
 
     /// <summary>
-    /// A new plan that follows <paramref name="previous"/>: its housing areas and a copy of each of its activities (codes
-    /// from <paramref name="codeOf"/>), ready to be edited. Overlap with other plans is checked by <see cref="EnsureNoOverlap"/>.
+    /// A new plan that follows <paramref name="previous"/>: the given housing areas (none given: the previous plan's) and
+    /// a copy of each of its activities (codes from <paramref name="codeOf"/>), ready to be edited. Overlap with other
+    /// plans is checked by <see cref="EnsureNoOverlap"/>.
     /// </summary>
     public static (PlanPeriod Plan, IReadOnlyList<Activity> Activities) CopyFrom(PlanPeriod previous, IEnumerable<Activity> previousActivities,
-        string code, string name, DateOnly start, DateOnly end, Func<Activity, string> codeOf)
+        string code, string name, DateOnly start, DateOnly end, IReadOnlyCollection<int> housingAreaIds, Func<Activity, string> codeOf)
     {
         if (start <= previous.Start) throw new DomainException($"Den nye helhedsplan skal starte efter {previous.Name}.");
         var plan = new PlanPeriod(code, name, start, end);
-        plan.CoverHousingAreas(previous.HousingAreaIds);
+        plan.CoverHousingAreas(housingAreaIds.Count > 0 ? housingAreaIds : previous.HousingAreaIds);
         var activities = previousActivities
             .Select(a => a.PlanPeriodId == previous.Id ? a.CopyTo(plan, codeOf(a))
                 : throw new InvalidOperationException($"Activity {a.Code} is not of plan {previous.Code}."))
