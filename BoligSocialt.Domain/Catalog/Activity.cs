@@ -65,11 +65,15 @@ public sealed class Activity
     /// </summary>
     public void ChangeFocusArea(FocusArea focusArea, bool hasOpenWork)
     {
-        var currentTeam = FocusArea?.TeamId ?? throw new InvalidOperationException("The activity's focus area is not loaded.");
-        if (focusArea.TeamId != currentTeam && hasOpenWork)
+        var current = FocusArea ?? throw new InvalidOperationException("The activity's focus area is not loaded.");
+        if (!SameTeam(current, focusArea) && hasOpenWork)
             throw new DomainException($"Aktiviteten {Name} har åbne forløb eller henvisninger og kan ikke skifte team. Luk dem eller opret en ny aktivitet.");
         MoveTo(focusArea);
     }
+
+    /// <summary>By id once saved; by the team object before (as in memory, where every id is still 0).</summary>
+    private static bool SameTeam(FocusArea a, FocusArea b) =>
+        a.TeamId != 0 || b.TeamId != 0 ? a.TeamId == b.TeamId : a.Team == b.Team;
 
     public void ChangeKind(ActivityKind kind)
     {
