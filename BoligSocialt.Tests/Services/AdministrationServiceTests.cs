@@ -125,6 +125,7 @@ public sealed class AdministrationServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotFoundException>(() => plans.SetBaselineAsync(baselineId, 99));
         await Assert.ThrowsAsync<NotFoundException>(() => plans.AddBaselineAsync(plan.Id, new BaselineForm { Area = "Vollsmose", AgeBand = "18-29" }));
         await Assert.ThrowsAsync<NotFoundException>(() => new StaffService(_database, new FakeCurrentUser(other)).DeleteAsync(_mentor.StaffMemberId));
+        await Assert.ThrowsAsync<NotFoundException>(() => new StaffService(_database, new FakeCurrentUser(other)).TeamsAsync());
 
         var after = await ActivityAsync("UBMJ");
         Assert.Equal(bmj.Name, after.Name);

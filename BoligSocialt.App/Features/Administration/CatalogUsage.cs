@@ -1,9 +1,7 @@
-using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Data.Catalog;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Referrals;
-using BoligSocialt.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Features.Administration;
@@ -51,34 +49,5 @@ public static class CatalogUsage
             || await db.Residents.AnyAsync(r => r.CreatedById == staffId
                 || r.RegistrationConsent!.RecordedById == staffId || r.SharingConsent!.RecordedById == staffId, ct)
             || await db.AuditEntries.AnyAsync(a => a.Actor == actor, ct);
-    }
-
-    /// <summary>Administrators only; anybody else meets "Ikke fundet", as for a record outside their scope.</summary>
-    public static async Task<Actor> RequireAdministratorAsync(this ICurrentUser currentUser)
-    {
-        var actor = await currentUser.GetAsync();
-        return actor.Has(StaffRoles.Administrator) ? actor : throw new NotFoundException();
-    }
-
-    /// <summary>
-    /// Saves catalogue changes with their audit rows. The catalogue is no personal data, so <see cref="Audit"/> does not
-    /// record it by itself. Updates and deletions are saved with their rows in one SaveChanges; new records get their ids
-    /// on insert, so they and the rows are saved in one transaction.
-    /// </summary>
-    public static async Task SaveAuditedAsync(this AppDbContext db, Actor actor, CancellationToken ct,
-        params IReadOnlyList<(AuditAction Action, string EntityType, Func<string> EntityId)> changes)
-    {
-        db.AuditActor = actor.AuditName;
-        if (changes.All(c => c.Action != AuditAction.Create))
-        {
-            foreach (var (action, type, id) in changes) db.Record(action, type, id());
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var (action, type, id) in changes) db.Record(action, type, id());
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }

@@ -41,6 +41,7 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
 
     public async Task<IReadOnlyList<TeamOption>> TeamsAsync(CancellationToken ct = default)
     {
+        await EnsureAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
     }
