@@ -3,6 +3,7 @@ using BoligSocialt.App;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Components;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Administration;
 using BoligSocialt.App.Features.Audit;
 using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.GroupCourses;
@@ -43,6 +44,8 @@ try
     builder.Services.AddScoped<ResidentService>();
     builder.Services.AddScoped<ResidentMergeService>();
     builder.Services.AddScoped<StaffService>();
+    builder.Services.AddScoped<ActivityCatalogService>();
+    builder.Services.AddScoped<PlanPeriodService>();
     builder.Services.AddScoped<CaseQueries>();
     builder.Services.AddScoped<TeamStatisticsService>();
     builder.Services.AddScoped<CaseService>();

@@ -57,6 +57,59 @@ public sealed class Activity
         FocusAreaId = focusArea.Id;
     }
 
+    public void Rename(string name) => Name = Guard.Text(name, "Navn", 200);
+
+    /// <summary>
+    /// Moves the activity to another focus area, and so perhaps to another team. Its open cases and referrals waiting for
+    /// allocation or an answer belong to the team leader of the activity's team: while it has any, it stays in its team.
+    /// </summary>
+    public void ChangeFocusArea(FocusArea focusArea, bool hasOpenWork)
+    {
+        var current = FocusArea ?? throw new InvalidOperationException("The activity's focus area is not loaded.");
+        if (!SameTeam(current, focusArea) && hasOpenWork)
+            throw new DomainException($"Aktiviteten {Name} har åbne forløb eller henvisninger og kan ikke skifte team. Luk dem eller opret en ny aktivitet.");
+        MoveTo(focusArea);
+    }
+
+    /// <summary>By id once saved; by the team object before (as in memory, where every id is still 0).</summary>
+    private static bool SameTeam(FocusArea a, FocusArea b) =>
+        a.TeamId != 0 || b.TeamId != 0 ? a.TeamId == b.TeamId : a.Team == b.Team;
+
+    public void ChangeKind(ActivityKind kind)
+    {
+        if (!Enum.IsDefined(kind)) throw new DomainException("Vælg en aktivitetstype fra listen.");
+        Kind = kind;
+    }
+
+    public void ChangeStartMeeting(StartMeetingKind startMeeting)
+    {
+        if (!Enum.IsDefined(startMeeting)) throw new DomainException("Vælg et startmøde fra listen.");
+        StartMeeting = startMeeting;
+    }
+
+    public void AllowOutcomes(IEnumerable<OutcomeKind> kinds)
+    {
+        var allowed = kinds.Distinct().ToList();
+        if (allowed.Any(k => !Enum.IsDefined(k))) throw new DomainException("Vælg resultattyper fra listen.");
+        AllowedOutcomeKinds = allowed;
+    }
+
+    /// <summary>
+    /// A copy of this activity for a new plan period, under a code of its own: the same name, focus area, start meeting,
+    /// outcomes, follow-up and aftercare, active, ready for the administrator to edit.
+    /// </summary>
+    public Activity CopyTo(PlanPeriod plan, string code)
+    {
+        if (plan == PlanPeriod || (plan.Id != 0 && plan.Id == PlanPeriodId))
+            throw new DomainException("En aktivitet kopieres til en anden helhedsplan end sin egen.");
+        var focusArea = FocusArea ?? throw new InvalidOperationException("The activity's focus area is not loaded.");
+        var copy = new Activity(code, focusArea, plan);
+        copy.Describe(Name, Kind, StartMeeting, TargetGroup, AcceptsSelfReferral, AcceptsOutreach, ReferredBy, AllowedOutcomeKinds);
+        copy.SetFollowUpInterval(FollowUpIntervalDays);
+        copy.SetAftercare(AftercareMonths);
+        return copy;
+    }
+
     public void SetFollowUpInterval(int days)
     {
         if (days is < 1 or > 365) throw new DomainException("Opfølgningsintervallet skal være mellem 1 og 365 dage.");
@@ -70,7 +123,11 @@ public sealed class Activity
     }
 
     public void Deactivate() => IsActive = false;
-    public void Activate() => IsActive = true;
+    public void Activate()
+    {
+        if (PlanPeriod is { IsActive: false }) throw new DomainException($"Helhedsplanen {PlanPeriod.Name} er deaktiveret: aktivér den først.");
+        IsActive = true;
+    }
 
     public bool Allows(OutcomeKind kind) => AllowedOutcomeKinds.Contains(kind);
 }

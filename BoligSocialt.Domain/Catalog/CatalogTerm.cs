@@ -35,6 +35,11 @@ public sealed class CatalogTerm
 public sealed class IndicatorBaseline
 {
     public const string AllAges = "all";
+    /// <summary>The age bands of employment or education (DOMAIN.md); the other indicators are not split by age.</summary>
+    public static readonly IReadOnlyList<string> EmploymentAgeBands = ["18-29", "30-64"];
+
+    public static IReadOnlyList<string> AgeBandsOf(Indicator indicator) =>
+        indicator == Indicator.EmploymentOrEducation ? EmploymentAgeBands : [AllAges];
 
     public int Id { get; private set; }
     public int PlanPeriodId { get; private set; }
@@ -47,9 +52,14 @@ public sealed class IndicatorBaseline
 
     public IndicatorBaseline(PlanPeriod plan, Indicator indicator, string ageBand, string area, int perYear)
     {
+        if (!Enum.IsDefined(indicator)) throw new DomainException("Vælg en indikator fra listen.");
+        if (!AgeBandsOf(indicator).Contains(ageBand))
+            throw new DomainException(indicator == Indicator.EmploymentOrEducation
+                ? "Beskæftigelse og uddannelse har referencetal for 18-29 og 30-64 år."
+                : "Indikatoren deles ikke op efter alder.");
         PlanPeriodId = plan.Id;
         Indicator = indicator;
-        AgeBand = Guard.Text(ageBand, "Aldersgruppe", 10);
+        AgeBand = ageBand;
         Area = Guard.Text(area, "Område", 50);
         SetPerYear(perYear);
     }

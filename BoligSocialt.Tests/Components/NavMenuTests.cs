@@ -10,6 +10,9 @@ public sealed class NavMenuTests : MudTestContext
     private const string Home = "Forside";
     private const string Residents = "Beboere";
     private const string Staff = "Medarbejdere";
+    private const string Activities = "Aktiviteter";
+    private const string PlanPeriods = "Helhedsplaner";
+    private const string Baselines = "Referencetal";
     private const string AuditLog = "Revisionslog";
     private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
@@ -26,6 +29,9 @@ public sealed class NavMenuTests : MudTestContext
         [Home] = "/",
         [Residents] = "/beboere",
         [Staff] = "/admin/medarbejdere",
+        [Activities] = "/admin/aktiviteter",
+        [PlanPeriods] = "/admin/helhedsplaner",
+        [Baselines] = "/admin/referencetal",
         [AuditLog] = "/admin/revision",
         [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
@@ -44,9 +50,9 @@ public sealed class NavMenuTests : MudTestContext
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookImport, LogbookExport] },
         { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookExport] },
-        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog] },
+        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines] },
         { ["Analyst"], [Home, Measurement] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines] },
     };
 
     [Theory]

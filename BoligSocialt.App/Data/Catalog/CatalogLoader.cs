@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BoligSocialt.App.Data.Catalog;
 
 /// <summary>
-/// Loads the reference data from the project's copy of catalog.json (an embedded resource). Idempotent: entries
-/// are matched by code, names are updated and new entries added; nothing is deleted, so references never break.
+/// Loads the reference data from the project's copy of catalog.json (an embedded resource). Idempotent: entries are
+/// matched by code and only what is missing is added. What exists is never changed, deleted or re-activated: once
+/// loaded, the catalogue belongs to the administrators (Features/Administration), whose edits survive every start.
 /// </summary>
 public static class CatalogLoader
 {
@@ -31,41 +32,37 @@ public static class CatalogLoader
         var plans = await db.PlanPeriods.ToDictionaryAsync(p => p.Code, ct);
         foreach (var p in catalog.PlanPeriods)
         {
-            if (plans.TryGetValue(p.Code, out var plan)) plan.Update(p.Name, p.Start, p.End);
-            else db.PlanPeriods.Add(plans[p.Code] = new PlanPeriod(p.Code, p.Name, p.Start, p.End));
+            if (!plans.ContainsKey(p.Code)) db.PlanPeriods.Add(plans[p.Code] = new PlanPeriod(p.Code, p.Name, p.Start, p.End));
         }
 
         var teams = await db.Teams.ToDictionaryAsync(t => t.Code, ct);
         foreach (var code in catalog.FocusAreas.Select(f => f.Team).Distinct())
         {
             var name = code.StartsWith("Team", StringComparison.Ordinal) ? $"Team {code[4..]}" : code;
-            if (teams.TryGetValue(code, out var team)) team.Rename(name);
-            else db.Teams.Add(teams[code] = new Team(code, name));
+            if (!teams.ContainsKey(code)) db.Teams.Add(teams[code] = new Team(code, name));
         }
 
         var focusAreas = await db.FocusAreas.ToDictionaryAsync(f => f.Code, ct);
         foreach (var f in catalog.FocusAreas)
         {
-            if (focusAreas.TryGetValue(f.Code, out var area)) area.Update(f.Name, teams[f.Team]);
-            else db.FocusAreas.Add(focusAreas[f.Code] = new FocusArea(f.Code, f.Name, teams[f.Team]));
+            if (!focusAreas.ContainsKey(f.Code)) db.FocusAreas.Add(focusAreas[f.Code] = new FocusArea(f.Code, f.Name, teams[f.Team]));
         }
 
         var housingAreas = await db.HousingAreas.Include(a => a.Departments).ToDictionaryAsync(a => a.Code, ct);
         var departmentNames = housingAreas.Values.SelectMany(a => a.Departments).Select(d => d.Name).ToHashSet();
         foreach (var h in catalog.HousingAreas)
         {
-            if (housingAreas.TryGetValue(h.Code, out var area)) area.Update(h.Name, h.ReportsAs);
-            else db.HousingAreas.Add(housingAreas[h.Code] = area = new HousingArea(h.Code, h.Name, h.ReportsAs));
+            if (!housingAreas.TryGetValue(h.Code, out var area))
+                db.HousingAreas.Add(housingAreas[h.Code] = area = new HousingArea(h.Code, h.Name, h.ReportsAs));
             foreach (var department in h.Departments.Where(departmentNames.Add)) area.AddDepartment(department);
         }
 
         var activities = await db.Activities.ToDictionaryAsync(a => a.Code, ct);
         foreach (var a in catalog.Activities)
         {
-            if (!activities.TryGetValue(a.Code, out var activity))
-                db.Activities.Add(activities[a.Code] = activity = new Activity(a.Code, focusAreas[a.FocusArea], plans[a.Plan]));
-            else if (activity.FocusAreaId != focusAreas[a.FocusArea].Id)
-                activity.MoveTo(focusAreas[a.FocusArea]);
+            if (activities.ContainsKey(a.Code)) continue;
+            var activity = activities[a.Code] = new Activity(a.Code, focusAreas[a.FocusArea], plans[a.Plan]);
+            db.Activities.Add(activity);
             activity.Describe(a.Name, a.Kind, a.StartMeeting ?? StartMeetingKind.None, a.TargetGroup,
                 a.SelfReferral, a.Outreach, a.ReferredBy, a.OutcomeKinds);
             activity.SetAftercare(a.AftercareMonths ?? 0);
@@ -74,8 +71,7 @@ public static class CatalogLoader
         var terms = await db.CatalogTerms.ToDictionaryAsync(t => (t.List, t.Code), ct);
         void Term(CatalogList list, string code, string name)
         {
-            if (terms.TryGetValue((list, code), out var term)) term.Rename(name);
-            else db.CatalogTerms.Add(terms[(list, code)] = new CatalogTerm(list, code, name));
+            if (!terms.ContainsKey((list, code))) db.CatalogTerms.Add(terms[(list, code)] = new CatalogTerm(list, code, name));
         }
         foreach (var (code, name) in catalog.ReferralSources) Term(CatalogList.ReferralSource, code, name);
         foreach (var (code, kind) in catalog.OutcomeKinds) Term(CatalogList.OutcomeKind, Known<OutcomeKind>(code), kind.Name);
@@ -83,8 +79,16 @@ public static class CatalogLoader
         foreach (var (code, name) in catalog.ReferralDeclineReasons) Term(CatalogList.ReferralDeclineReason, Known<ReferralDeclineReason>(code), name);
         foreach (var (code, name) in catalog.LogbookEntryKinds) Term(CatalogList.LogbookEntryKind, Known<LogbookEntryKind>(code), name);
 
-        // Plans must have ids before their baselines refer to them.
+        // Plans and housing areas must have ids before baselines and plans refer to them.
         var changed = await db.SaveChangesAsync(ct);
+
+        // A plan without housing areas (new, or from before plans had them) gets the catalogue's; a plan an
+        // administrator has given housing areas keeps them.
+        foreach (var plan in plans.Values.Where(p => p.HousingAreaIds.Count == 0))
+        {
+            var covered = catalog.HousingAreas.Where(h => h.Plans?.Contains(plan.Code) == true).Select(h => housingAreas[h.Code].Id).ToList();
+            if (covered.Count > 0) plan.CoverHousingAreas(covered);
+        }
 
         var baselines = await db.IndicatorBaselines.ToListAsync(ct);
         foreach (var b in catalog.IndicatorBaselines)
@@ -95,8 +99,7 @@ public static class CatalogLoader
             {
                 var existing = baselines.FirstOrDefault(x =>
                     x.PlanPeriodId == plan.Id && x.Indicator == b.Indicator && x.AgeBand == ageBand && x.Area == area);
-                if (existing is not null) existing.SetPerYear(perYear);
-                else db.IndicatorBaselines.Add(new IndicatorBaseline(plan, b.Indicator, ageBand, area, perYear));
+                if (existing is null) db.IndicatorBaselines.Add(new IndicatorBaseline(plan, b.Indicator, ageBand, area, perYear));
             }
         }
         return changed + await db.SaveChangesAsync(ct);
@@ -123,7 +126,7 @@ public sealed record CatalogDocument(
 {
     public sealed record PlanPeriodItem(string Code, string Name, DateOnly Start, DateOnly End);
     public sealed record FocusAreaItem(string Code, string Name, string Team);
-    public sealed record HousingAreaItem(string Code, string Name, string ReportsAs, IReadOnlyList<string> Departments);
+    public sealed record HousingAreaItem(string Code, string Name, string ReportsAs, IReadOnlyList<string> Departments, IReadOnlyList<string>? Plans = null);
     public sealed record ActivityItem(
         string Code, string Name, string FocusArea, string Plan, ActivityKind Kind, StartMeetingKind? StartMeeting,
         IReadOnlyList<string> ReferredBy, bool SelfReferral, bool Outreach, string? TargetGroup, IReadOnlyList<OutcomeKind> OutcomeKinds,

@@ -11,6 +11,7 @@ sealed class PlanPeriodConfiguration : IEntityTypeConfiguration<PlanPeriod>
         b.HasIndex(p => p.Code).IsUnique();
         b.Property(p => p.Code).HasMaxLength(20);
         b.Property(p => p.Name).HasMaxLength(200);
+        b.PrimitiveCollection(p => p.HousingAreaIds);
     }
 }
 

@@ -423,6 +423,13 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<DateOnly>("End")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("HousingAreaIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -51,6 +51,9 @@ public static class AuditLogText
         nameof(LogbookEntry) => "Logbogsnotat",
         nameof(GroupCourse) => "Gruppeforløb",
         nameof(StaffMember) => "Medarbejder",
+        "Activity" => "Aktivitet",
+        "PlanPeriod" => "Helhedsplan",
+        "IndicatorBaseline" => "Referencetal",
         _ => entityType,
     };
 }

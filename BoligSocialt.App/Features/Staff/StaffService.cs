@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Administration;
 using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
 
     public async Task<IReadOnlyList<TeamOption>> TeamsAsync(CancellationToken ct = default)
     {
+        await EnsureAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
     }
@@ -81,6 +83,23 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
         await using var db = await factory.CreateDbContextAsync(ct);
         var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
         if (active) staff.Activate(); else staff.Deactivate();
+        db.AuditActor = actor.AuditName;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes a staff member who never did any work (a mistaken entry); anyone with referrals, cases, logbook entries,
+    /// group courses, residents, consents or rows in the audit log can only be deactivated.
+    /// </summary>
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        var actor = await EnsureAdministratorAsync();
+        if (id == actor.StaffMemberId) throw new DomainException("Du kan ikke slette dig selv.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
+        if (await CatalogUsage.StaffMemberHasWorkAsync(db, id, ct))
+            throw new DomainException($"{staff.Name} har arbejde i systemet og kan ikke slettes. Deaktivér medarbejderen i stedet.");
+        db.StaffMembers.Remove(staff);
         db.AuditActor = actor.AuditName;
         await db.SaveChangesAsync(ct);
     }
