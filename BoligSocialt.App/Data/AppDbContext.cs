@@ -7,6 +7,7 @@ using BoligSocialt.Domain.Residents;
 using BoligSocialt.Domain.Staff;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 
 namespace BoligSocialt.App.Data;
 
@@ -66,4 +67,14 @@ public class AppDbContext : DbContext, IDataProtectionKeyContext
         Audit.RecordChanges(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
+}
+
+/// <summary>
+/// For <c>dotnet ef migrations add … --context AppDbContext</c>: the SQLite model, so that the tools do not take the
+/// PostgreSQL factory for the base type. The file name is only a placeholder; the tools open no connection.
+/// </summary>
+public sealed class AppDbContextDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(Database.DefaultConnectionString).Options);
 }
