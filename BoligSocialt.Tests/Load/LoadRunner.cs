@@ -28,8 +28,10 @@ internal static class LoadRunner
     /// <summary>Time for the last messages and renders to finish before the memory is measured.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
-    public static async Task<LoadResult> RunAsync(LoadOptions options, Action<string> progress)
+    public static async Task<LoadResult> RunAsync(LoadOptions options, Action<string> report)
     {
+        var total = Stopwatch.StartNew();
+        void Progress(string step) => report($"{total.Elapsed.TotalSeconds,5:0.0} s: {step}");
         var folder = Directory.CreateTempSubdirectory("boligsocialt-load-");
         var databasePath = Path.Combine(folder.FullName, "app.db");
         try
@@ -44,7 +46,7 @@ internal static class LoadRunner
             // Tablet 0 is the warm-up; 1..N are measured.
             var cases = await LoadSeed.SeedAsync(factory, options.Tablets + 1, TimeProvider.System);
             var tablets = cases.Select((caseId, i) => new Tablet(i, LoadSeed.MentorName(i), caseId, app.BaseAddress)).ToList();
-            progress($"app on {app.BaseAddress} (pid {app.ProcessId}), {options.Tablets} mentors with a case each added");
+            Progress($"app on {app.BaseAddress} (pid {app.ProcessId}), {options.Tablets} mentors with a case each added");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -65,11 +67,12 @@ internal static class LoadRunner
                 await warmUp.SaveFollowUpAsync(1);
                 await Task.Delay(Settle);
                 var baseline = await app.MeasureMemoryAsync();
+                Progress("warm-up tablet saved once, baseline measured");
 
                 var measured = tablets.Skip(1).ToList();
                 var opening = Stopwatch.StartNew();
                 var openTimes = await OpenAllAsync(browser, measured, options.OpeningAtOnce);
-                progress($"{measured.Count} tablets opened in {opening.Elapsed.TotalSeconds:0} s");
+                Progress($"{measured.Count} tablets opened in {opening.Elapsed.TotalSeconds:0} s");
                 await Task.Delay(Settle);
                 var opened = await app.MeasureMemoryAsync();
 
@@ -82,11 +85,12 @@ internal static class LoadRunner
                 var appCpu = app.ProcessorTime - appBefore;
                 var machine = MachineCpu.Read() - machineBefore;
                 foreach (var tablet in tablets) await tablet.CheckPageAsync();
-                progress($"ran {elapsed.TotalSeconds:0} s");
+                Progress($"ran {elapsed.TotalSeconds:0} s");
 
                 await Task.Delay(Settle);
                 var afterRun = await app.MeasureMemoryAsync();
                 var rows = await SavedFollowUpsAsync(factory, cases);
+                Progress("memory measured, rows counted");
 
                 return new LoadResult(options, elapsed, [.. openTimes], [.. measured.Select(t => t.Latencies).SelectMany(l => l)],
                     [.. tablets.Select(t => new TabletResult(t.Number, t.ConfirmedSaves, t.UnconfirmedSaves, rows.GetValueOrDefault(t.CaseId), t.Errors))],
