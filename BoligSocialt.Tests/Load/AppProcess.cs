@@ -21,6 +21,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<string> _errors = [];
     private TaskCompletionSource<ServerMemory>? _memory;
+    private bool _afterFailure;
 
     private AppProcess(Process process) => _process = process;
 
@@ -38,7 +39,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>What the app wrote on standard error, and its log lines of level fail or crit.</summary>
+    /// <summary>What the app wrote on standard error, and its log messages of level fail or crit.</summary>
     public IReadOnlyList<string> Errors
     {
         get
@@ -105,8 +106,14 @@ internal sealed partial class AppProcess : IAsyncDisposable
             _listening.TrySetResult(new Uri(listening.Groups[1].Value));
             return;
         }
-        if (standardError || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
-            lock (_lock) _errors.Add(line);
+        // The console logger writes a failure's category on one line and its message on the next.
+        var failure = line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+        lock (_lock)
+        {
+            if (_afterFailure) _errors[^1] = $"{_errors[^1]} {line.Trim()}";
+            else if (standardError || failure) _errors.Add(line);
+            _afterFailure = failure;
+        }
     }
 
     public async ValueTask DisposeAsync()

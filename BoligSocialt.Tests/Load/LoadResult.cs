@@ -57,7 +57,7 @@ internal sealed record LoadResult(
         Line($"BoligSocialt load: {Options.Tablets} tablets, each a live Blazor circuit on its case page, recording follow-ups");
         Line($"Machine: {Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, app {(optimised ? "Release" : "Debug (unoptimised)")}");
         Line($"Date: {DateTimeOffset.Now:yyyy-MM-dd HH':'mm zzz}; load average at the end: {load}");
-        Line($"Run: {Elapsed.TotalSeconds:0} s of work after all tablets opened; think time {Options.MinThink.TotalSeconds:0}-{Options.MaxThink.TotalSeconds:0} s, then a note typed at 20 keys/s and saved");
+        Line($"Run: {Elapsed.TotalSeconds:0} s of work after all tablets opened; think time {Options.MinThink.TotalSeconds:0}-{Options.MaxThink.TotalSeconds:0} s, then a note typed at 10 keys/s and saved");
         Line($"Processor: the app used {AppCpu.TotalSeconds:0.0} s = {AppCpu.TotalSeconds / Elapsed.TotalSeconds * 100:0} % of one core; the machine (Chromium, the load runner, other work) was {MachineCpu.BusyShare * 100:0} % busy over all {Environment.ProcessorCount} cores");
         Line($"");
         Line($"Opening (sign-in and case page until interactive, {Options.OpeningAtOnce} at a time): median {Percentile(opens, 0.5):0} ms, max {(opens.Length == 0 ? 0 : opens[^1]):0} ms");

@@ -80,11 +80,11 @@ internal static class LoadRunner
                 var appBefore = app.ProcessorTime;
                 var run = Stopwatch.StartNew();
                 var until = DateTimeOffset.UtcNow + options.Duration;
-                await Task.WhenAll(measured.Select(t => t.RunAsync(until, options.MinThink, options.MaxThink)));
+                await Task.WhenAll(measured.Where(t => t.IsOpen).Select(t => t.RunAsync(until, options.MinThink, options.MaxThink)));
                 var elapsed = run.Elapsed;
                 var appCpu = app.ProcessorTime - appBefore;
                 var machine = MachineCpu.Read() - machineBefore;
-                foreach (var tablet in tablets) await tablet.CheckPageAsync();
+                foreach (var tablet in tablets.Where(t => t.IsOpen)) await tablet.CheckPageAsync();
                 Progress($"ran {elapsed.TotalSeconds:0} s");
 
                 await Task.Delay(Settle);
@@ -108,11 +108,14 @@ internal static class LoadRunner
         }
     }
 
-    /// <summary>Opens the tablets a few at a time; returns how long each took to be ready, in milliseconds.</summary>
+    /// <summary>
+    /// Opens the tablets a few at a time; returns how long each that opened took to be ready, in milliseconds. A tablet
+    /// that could not open has an error and takes no part in the run.
+    /// </summary>
     private static async Task<double[]> OpenAllAsync(IBrowser browser, IReadOnlyList<Tablet> tablets, int atOnce)
     {
         using var gate = new SemaphoreSlim(atOnce);
-        return await Task.WhenAll(tablets.Select(async tablet =>
+        var times = await Task.WhenAll(tablets.Select(async tablet =>
         {
             await gate.WaitAsync();
             try
@@ -121,11 +124,17 @@ internal static class LoadRunner
                 await tablet.OpenAsync(browser);
                 return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                tablet.Error("opening", e.Message.Split('\n')[0]);
+                return double.NaN;
+            }
             finally
             {
                 gate.Release();
             }
         }));
+        return [.. times.Where(t => !double.IsNaN(t))];
     }
 
     /// <summary>The follow-ups the tablets saved, by case: the entries whose note starts with <see cref="Tablet.NotePrefix"/>.</summary>
