@@ -4,7 +4,8 @@
 #   N passed, N failed[, N skipped]
 # Exits non-zero when a test failed, when dotnet test failed (e.g. the build) or when it wrote no results.
 # Extra arguments go to dotnet test, e.g.: ./test.sh --filter "FullyQualifiedName~BoligSocialt.Tests.Browser"
-# Without a --filter of the caller's, the benchmarks (Category=Benchmark) are left out; with one, only that runs (on SQLite).
+# Without a --filter of the caller's, the benchmarks (Category=Benchmark) and the load run (Category=Load) are left out;
+# with one, only that runs (on SQLite).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -40,8 +41,8 @@ mkdir -p "$results_dir"
 rm -f "$results_dir"/results*.trx
 
 # The benchmarks (Category=Benchmark) measure rather than test: they run only when asked for with a filter of one's own,
-# e.g. ./test.sh -c Release --filter Category=Benchmark (docs/performance.md).
-filter=(--filter "Category!=Benchmark")
+# e.g. ./test.sh -c Release --filter Category=Benchmark (docs/performance.md); the load run through docs/load.sh.
+filter=(--filter "Category!=Benchmark&Category!=Load")
 for argument in "$@"; do
   case "$argument" in --filter|--filter=*) filter=() ;; esac
 done
