@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using BoligSocialt.App.Auth;
+using BoligSocialt.App.Data;
+using BoligSocialt.App.Features.Cases;
+using BoligSocialt.App.Features.Logbook;
+using BoligSocialt.Domain.Cases;
+using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Logbook;
+using BoligSocialt.Domain.Staff;
+using BoligSocialt.Tests.Services;
+using BoligSocialt.Tests.Startup;
+using BoligSocialt.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace BoligSocialt.Tests.Reliability;
+
+/// <summary>
+/// 50 staff members save at the same moment, each through the app's own services and its own contexts from the
+/// context factory exactly as the app registers it (<see cref="Database.AddDatabase"/>: WAL, busy timeout) on one SQLite
+/// file: every save succeeds (no "database is locked"), and every one is in the database afterwards, whole.
+/// </summary>
+public sealed class ConcurrentWritersTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Writers = 50;
+    /// <summary>Each round is two saves: a follow-up in the writer's case and a conversation in the logbook.</summary>
+    private const int Rounds = 4;
+
+    private TestDatabase _database = null!;
+    private ServiceProvider _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _app = TempFolder.Services($"Data Source={_database.Path}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed record Writer(Actor Actor, Guid ResidentId, string ResidentName, Case Case);
+
+    [Fact]
+    public async Task Fifty_staff_members_saving_at_once_all_succeed_and_every_save_is_in_the_database_with_its_audit_rows()
+    {
+        var writers = new List<Writer>();
+        for (var i = 0; i < Writers; i++)
+        {
+            var actor = await _database.AddStaffAsync($"Mentor {i:00}", StaffRoles.Mentor, "Team1");
+            var resident = await Scenario.AddResidentAsync(_database, $"Beboer {i:00}", actor.StaffMemberId);
+            writers.Add(new Writer(actor, resident.Id, resident.Name,
+                await Scenario.AddCaseAsync(_database, resident.Id, Scenario.Team1Mentoring, actor.StaffMemberId)));
+        }
+        int mentoringId;
+        await using (var db = _database.CreateDbContext())
+            mentoringId = await db.Activities.Where(a => a.Code == Scenario.Team1Mentoring).Select(a => a.Id).SingleAsync();
+        var entriesBefore = await Scenario.CountRowsAsync(_database, "LogbookEntries");
+        var lastAudit = await Scenario.LastAuditIdAsync(_database);
+        var factory = TempFolder.Factory(_app);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var saves = writers.Select(writer => Task.Run(async () =>
+        {
+            await start.Task;
+            var user = new FakeCurrentUser(writer.Actor);
+            var cases = new CaseService(factory, user, TimeProvider.System);
+            var logbook = new LogbookService(factory, user, TimeProvider.System);
+            var version = writer.Case.Version;
+            var saved = new List<Guid>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                await cases.RecordFollowUpAsync(writer.Case.Id, version++, LogbookEntryKind.FollowUp, Scenario.Today, $"Opfølgning {round}", null);
+                saved.Add(await logbook.RecordAsync(new LogbookForm
+                {
+                    Date = DateTime.Today,
+                    ActivityId = mentoringId,
+                    Kind = LogbookEntryKind.Conversation,
+                    Residents = [new LogbookResident(writer.ResidentId, writer.ResidentName)],
+                    Note = $"Samtale {round}",
+                }));
+            }
+            return saved;
+        })).ToList();
+        var clock = Stopwatch.StartNew();
+        start.SetResult();
+        var outcome = await Task.WhenAll(saves.Select(async s =>
+        {
+            try
+            {
+                return (Saved: await s, Error: (Exception?)null);
+            }
+            catch (Exception e)
+            {
+                return (Saved: new List<Guid>(), Error: e);
+            }
+        }));
+        clock.Stop();
+
+        var errors = outcome.Where(o => o.Error is not null).Select(o => o.Error!.ToString()).ToList();
+        Assert.True(errors.Count == 0, $"{errors.Count} of {Writers} writers failed; the first: {errors.FirstOrDefault()}");
+        const int expectedSaves = Writers * Rounds * 2;
+        output.WriteLine($"{expectedSaves} saves by {Writers} concurrent writers in {clock.Elapsed.TotalSeconds:0.00} s: " +
+            $"{expectedSaves / clock.Elapsed.TotalSeconds:0} saves/s");
+
+        Assert.Equal(entriesBefore + expectedSaves, await Scenario.CountRowsAsync(_database, "LogbookEntries"));
+        Assert.Equal(entriesBefore + expectedSaves, await Scenario.CountRowsAsync(_database, "LogbookParticipants"));
+        await using var check = _database.CreateDbContext();
+        var caseIds = writers.Select(w => w.Case.Id).ToList();
+        var cases = await check.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        foreach (var writer in writers)
+        {
+            Assert.Equal(writer.Case.Version + Rounds, cases[writer.Case.Id].Version);
+            var entries = await check.LogbookEntries.AsNoTracking().Where(e => e.StaffMemberId == writer.Actor.StaffMemberId)
+                .Select(e => new { e.CaseId, e.Note }).ToListAsync();
+            Assert.Equal(
+                Enumerable.Range(0, Rounds).Select(r => $"Opfølgning {r}").Concat(Enumerable.Range(0, Rounds).Select(r => $"Samtale {r}")).Order(),
+                entries.Select(e => e.Note!).Order());
+            Assert.Equal(Rounds, entries.Count(e => e.CaseId == writer.Case.Id));
+        }
+        var audit = await check.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit && a.Action != AuditAction.Read).ToListAsync();
+        Assert.Equal(expectedSaves, audit.Count(a => a.Action == AuditAction.Create && a.EntityType == nameof(LogbookEntry)));
+        Assert.Equal(Writers * Rounds, audit.Count(a => a.Action == AuditAction.Update && a.EntityType == nameof(Case)));
+        Assert.Equal(["ok"], TempFolder.Query(_database.Path, "PRAGMA integrity_check"));
+    }
+}
