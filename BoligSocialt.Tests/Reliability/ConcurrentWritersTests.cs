@@ -42,6 +42,23 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output) : IAsyncLif
         await _database.DisposeAsync();
     }
 
+    [Fact]
+    public async Task The_apps_connections_write_ahead_wait_for_another_writers_lock_and_sync_every_commit_to_the_disk()
+    {
+        await using var db = await TempFolder.Factory(_app).CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        string Pragma(string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        // synchronous 2 is FULL: with WAL, each commit's frames are synced before the save returns.
+        Assert.Equal(("wal", "2", "10000"), (Pragma("journal_mode"), Pragma("synchronous"), Pragma("busy_timeout")));
+    }
+
     private sealed record Writer(Actor Actor, Guid ResidentId, string ResidentName, Case Case);
 
     [Fact]
