@@ -6,6 +6,8 @@ using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Logbook;
+using BoligSocialt.Domain.Referrals;
+using BoligSocialt.Domain.Residents;
 using BoligSocialt.Domain.Staff;
 using BoligSocialt.Tests.Services;
 using BoligSocialt.Tests.Startup;
@@ -64,17 +66,31 @@ public sealed class ConcurrentWritersTests(ITestOutputHelper output) : IAsyncLif
     [Fact]
     public async Task Fifty_staff_members_saving_at_once_all_succeed_and_every_save_is_in_the_database_with_its_audit_rows()
     {
+        // The 50 mentors, residents and cases in one save: the product's way of opening a case (referral, allocation,
+        // acceptance), as Scenario.AddCaseAsync does it one at a time.
         var writers = new List<Writer>();
-        for (var i = 0; i < Writers; i++)
-        {
-            var actor = await _database.AddStaffAsync($"Mentor {i:00}", StaffRoles.Mentor, "Team1");
-            var resident = await Scenario.AddResidentAsync(_database, $"Beboer {i:00}", actor.StaffMemberId);
-            writers.Add(new Writer(actor, resident.Id, resident.Name,
-                await Scenario.AddCaseAsync(_database, resident.Id, Scenario.Team1Mentoring, actor.StaffMemberId)));
-        }
         int mentoringId;
         await using (var db = _database.CreateDbContext())
-            mentoringId = await db.Activities.Where(a => a.Code == Scenario.Team1Mentoring).Select(a => a.Id).SingleAsync();
+        {
+            var teamId = await db.Teams.Where(t => t.Code == "Team1").Select(t => t.Id).SingleAsync();
+            var departmentId = await db.Departments.Where(d => d.Name == "Granparken").Select(d => d.Id).SingleAsync();
+            var activity = await Scenario.ActivityAsync(db, Scenario.Team1Mentoring);
+            mentoringId = activity.Id;
+            for (var i = 0; i < Writers; i++)
+            {
+                var mentor = new StaffMember($"Mentor {i:00}", null, StaffRoles.Mentor, teamId);
+                var resident = new Resident($"Beboer {i:00}", new DateOnly(1990, 4, 12), null, mentor.Id, DateTimeOffset.UtcNow);
+                resident.MoveTo(departmentId, new DateOnly(2015, 1, 1));
+                resident.GiveRegistrationConsent(new DateOnly(2025, 1, 1), mentor.Id, Scenario.Today);
+                var referral = new Referral(resident, activity, Referral.SelfReferralSource, null, null, "Ønsker hjælp", Scenario.Received, null, Scenario.Today);
+                referral.AllocateTo(mentor.Id, Scenario.Allocated);
+                var opened = referral.Accept(activity, Scenario.Accepted);
+                db.AddRange(mentor, resident, referral, opened);
+                writers.Add(new Writer(new Actor(mentor.Id, StaffRoles.Mentor, teamId), resident.Id, resident.Name, opened));
+            }
+            db.AuditActor = "test";
+            await db.SaveChangesAsync();
+        }
         var entriesBefore = await Scenario.CountRowsAsync(_database, "LogbookEntries");
         var lastAudit = await Scenario.LastAuditIdAsync(_database);
         var factory = TempFolder.Factory(_app);

@@ -42,7 +42,8 @@ public sealed class ImportKillTests(ITestOutputHelper output) : IAsyncLifetime
         var imported = RowCounts(reference);
         Assert.True(imported["LogbookEntries"] > before["LogbookEntries"]);
         var reading = whole.WritingAt - whole.OpenedAt;
-        output.WriteLine($"Whole run: {Describe(whole)}");
+        output.WriteLine($"Whole run: {Describe(whole)}; it added " + string.Join(", ",
+            imported.Where(t => t.Value != before[t.Key]).Select(t => $"{t.Value - before[t.Key]:N0} {t.Key}")));
 
         var killPoints = new (string Name, Func<TimeSpan, long, bool> When)[]
         {
