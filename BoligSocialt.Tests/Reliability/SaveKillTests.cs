@@ -97,13 +97,13 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
                 await Task.Delay(5);
             }
             await Task.Delay(killDelay);
-            var inFlightAtKill = inFlight.Count;
+            var (inFlightAtKill, confirmedAtKill) = (inFlight.Count, confirmed.Count);
             Assert.Equal(AppProcess.KilledExitCode, await server.App.KillAsync());
             killed.SetResult();
             await Task.WhenAll(saving);
             await context.DisposeAsync();
-            output.WriteLine($"Killed {killDelay.TotalMilliseconds:0} ms after the {killAfter}th confirmation, {inFlightAtKill} saves in flight; " +
-                $"{confirmed.Count} follow-ups confirmed in all.");
+            output.WriteLine($"Killed {killDelay.TotalMilliseconds:0} ms after the {killAfter}th confirmation, with {confirmedAtKill} confirmed and " +
+                $"{inFlightAtKill} saves in flight; {confirmed.Count} follow-ups confirmed in all.");
         }
 
         using (var restarted = await StartServerAsync())
