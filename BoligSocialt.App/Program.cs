@@ -11,6 +11,7 @@ using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
+using BoligSocialt.App.Features.Retention;
 using BoligSocialt.App.Features.Staff;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -52,6 +53,9 @@ try
     builder.Services.AddScoped<DeliveryMeasurementService>();
     builder.Services.AddScoped<MeasurementExportService>();
     builder.Services.AddScoped<AuditLogService>();
+    builder.Services.AddScoped<RetentionService>();
+    builder.Services.AddScoped<RetentionSettingsService>();
+    builder.Services.AddHostedService<RetentionBackgroundService>();
     builder.Services.AddSingleton<ReferralEvents>();
 
     var app = builder.Build();

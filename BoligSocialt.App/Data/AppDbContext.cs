@@ -27,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<LogbookEntry> LogbookEntries => Set<LogbookEntry>();
     public DbSet<GroupCourse> GroupCourses => Set<GroupCourse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RetentionSchedule> RetentionSchedules => Set<RetentionSchedule>();
 
     /// <summary>
     /// Who the changes saved through this context are made by: a staff member's id, or a system process name.

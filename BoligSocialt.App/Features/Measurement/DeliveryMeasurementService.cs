@@ -88,7 +88,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
 
     /// <summary>
     /// One statement for the counting rule. Merged records follow their chain to the surviving record, whose birth date
-    /// sets the age band. The age is the domain's <c>AgeOn</c>: someone born on 29 February turns a year older on
+    /// sets the age band, unless the band was kept on the outcome when the resident was anonymised (their birth date is
+    /// then only a year). The age is the domain's <c>AgeOn</c>: someone born on 29 February turns a year older on
     /// 28 February in a year that is not a leap year. Outcomes registered with a deleted logbook entry are not counted.
     /// Ties on a date are broken by area, then age band, as the domain does.
     /// </summary>
@@ -120,7 +121,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
                             WHEN substr(person.BirthDate, 6, 5) = '02-29'
                                  AND NOT ((CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 4 = 0 AND CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 100 <> 0)
                                           OR CAST(substr(o.AchievedOn, 1, 4) AS INTEGER) % 400 = 0)
-                            THEN '02-28' ELSE substr(person.BirthDate, 6, 5) END) AS Age
+                            THEN '02-28' ELSE substr(person.BirthDate, 6, 5) END) AS Age,
+                   o.AgeBand AS KeptAgeBand
             FROM Outcomes o
             LEFT JOIN survivor ON survivor.Id = o.ResidentId
             JOIN Residents person ON person.Id = COALESCE(survivor.Survivor, o.ResidentId)
@@ -131,6 +133,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
         counted AS (
             SELECT Person, Indicator, Date, Area,
                    CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
+                        WHEN KeptAgeBand IS NOT NULL THEN KeptAgeBand
                         WHEN Age BETWEEN 18 AND 29 THEN '18-29'
                         WHEN Age BETWEEN 30 AND 64 THEN '30-64'
                         ELSE 'other' END AS AgeBand
