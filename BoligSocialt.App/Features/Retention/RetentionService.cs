@@ -30,9 +30,11 @@ public sealed class RetentionService(IDbContextFactory<AppDbContext> factory, Ti
     public Task<RetentionRun> RunAsync(CancellationToken ct = default) => RunAsync(dryRun: false, ct);
 
     /// <summary>
-    /// A real run first writes the schedule's row, inside the transaction: a second instance of the app running the
-    /// schedule at the same moment waits for the first to commit, then finds nobody left to anonymise. A dry run does
-    /// the same work on tracked entities, never saves, and rolls back.
+    /// A real run is one transaction whose first statement writes the schedule's row (SQLite takes the write lock at
+    /// its start): a second instance of the app running the schedule at the same moment waits for the first to commit,
+    /// then finds nobody left to anonymise. A dry run does the same work on tracked entities, outside a transaction so
+    /// that it holds no lock, and never saves: the tracker keeps what an earlier batch removed, so shared logbook
+    /// entries are counted once, as in a real run.
     /// </summary>
     private async Task<RetentionRun> RunAsync(bool dryRun, CancellationToken ct)
     {
@@ -40,8 +42,8 @@ public sealed class RetentionService(IDbContextFactory<AppDbContext> factory, Ti
         var today = clock.Today();
         await using var db = await factory.CreateDbContextAsync(ct);
         db.AuditActor = AuditActor;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!dryRun)
+        await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+        if (transaction is not null)
             await db.RetentionSchedules.Where(s => s.Id == RetentionSchedule.SingletonId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRunAt, now), ct);
         var schedule = await db.RetentionSchedules.AsNoTracking().SingleAsync(ct);
@@ -56,7 +58,7 @@ public sealed class RetentionService(IDbContextFactory<AppDbContext> factory, Ti
             db.ChangeTracker.Clear();
         }
 
-        if (!dryRun)
+        if (transaction is not null)
         {
             var saved = await db.RetentionSchedules.SingleAsync(ct);
             saved.RecordRun(now, counts.Residents);
@@ -97,14 +99,14 @@ public sealed class RetentionService(IDbContextFactory<AppDbContext> factory, Ti
             Add(c.ResidentId, c.Status is CaseStatus.Open or CaseStatus.Reopened, false,
                 new[] { c.OpenedOn, c.StartMeetingHeldOn, c.ClosedOn }.OfType<DateOnly>().Max());
         var calls = await db.Cases.AsNoTracking()
-            .SelectMany(c => c.AftercareCalls.Where(a => a.DoneOn != null).Select(a => new { c.ResidentId, a.DoneOn })).ToListAsync(ct);
+            .SelectMany(c => c.AftercareCalls, (c, a) => new { c.ResidentId, a.DoneOn }).Where(x => x.DoneOn != null).ToListAsync(ct);
         foreach (var call in calls) Add(call.ResidentId, false, false, call.DoneOn!.Value);
         foreach (var r in await db.Referrals.AsNoTracking().ToListAsync(ct))
             Add(r.ResidentId, false, ResidentHistory.IsOpen(r), ResidentHistory.ReferralDates(r).Max());
         var outcomes = await db.Outcomes.AsNoTracking().GroupBy(o => o.ResidentId)
             .Select(g => new { g.Key, Last = g.Max(o => o.AchievedOn) }).ToListAsync(ct);
         foreach (var o in outcomes) Add(o.Key, false, false, o.Last);
-        var entries = await db.LogbookEntries.AsNoTracking().SelectMany(e => e.Participants.Select(p => new { p.ResidentId, e.Date }))
+        var entries = await db.LogbookEntries.AsNoTracking().SelectMany(e => e.Participants, (e, p) => new { p.ResidentId, e.Date })
             .GroupBy(x => x.ResidentId).Select(g => new { g.Key, Last = g.Max(x => x.Date) }).ToListAsync(ct);
         foreach (var e in entries) Add(e.Key, false, false, e.Last);
         foreach (var course in await db.GroupCourses.AsNoTracking().ToListAsync(ct))
