@@ -11,6 +11,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string Residents = "Beboere";
     private const string Staff = "Medarbejdere";
     private const string AuditLog = "Revisionslog";
+    private const string Retention = "Opbevaring";
     private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
     private const string Allocation = "Fordeling";
@@ -27,6 +28,7 @@ public sealed class NavMenuTests : MudTestContext
         [Residents] = "/beboere",
         [Staff] = "/admin/medarbejdere",
         [AuditLog] = "/admin/revision",
+        [Retention] = "/admin/opbevaring",
         [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
         [Allocation] = "/fordeling",
@@ -44,9 +46,9 @@ public sealed class NavMenuTests : MudTestContext
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookImport, LogbookExport] },
         { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookExport] },
-        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog] },
+        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog, Retention] },
         { ["Analyst"], [Home, Measurement] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog, Retention] },
     };
 
     [Theory]

@@ -55,6 +55,7 @@ public sealed class RolePageMatrixTests
         ["/leverancemaaling"] = [Analyst, TeamLeader, Head],
         ["/admin/medarbejdere"] = [Administrator],
         ["/admin/revision"] = [Administrator],
+        ["/admin/opbevaring"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
         ["/fejl"] = Users,
