@@ -158,6 +158,25 @@ public sealed class RetentionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_legacy_logbook_cannot_add_lines_about_an_anonymised_resident()
+    {
+        await _database.AddStaffAsync("Ahmed Hassan", StaffRoles.Mentor, "Team1");
+        var activity = (await RetentionScenario.OldActivityAsync(_database)).Code;
+        Assert.True((await LogbookFiles.ImportAsync(_database, LogbookFiles.File(LogbookFiles.Line("2021-03-10", activity: activity)))).Succeeded);
+        // Imported on 30 June 2025: under five years, due from 2030 on.
+        var run = await new RetentionService(_database, new FixedClock(new DateTimeOffset(2031, 1, 1, 3, 0, 0, TimeSpan.Zero)),
+            NullLogger<RetentionService>.Instance).RunAsync();
+        Assert.Equal(1, run.Counts.Residents);
+
+        var again = await LogbookFiles.ImportAsync(_database, LogbookFiles.File(LogbookFiles.Line("2025-04-01", activity: "UBMJ")));
+
+        var error = Assert.Single(again.Errors);
+        Assert.Equal("Beboer-id 17 er anonymiseret efter opbevaringsreglen: der kan ikke importeres nye linjer om beboeren.", error.Message);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(Resident.AnonymisedName, (await db.Residents.SingleAsync(r => r.LegacyId == "17")).Name);
+    }
+
+    [Fact]
     public async Task Settings_are_for_administrators_and_a_change_is_audited()
     {
         await SeedAsync();
