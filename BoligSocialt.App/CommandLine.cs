@@ -5,6 +5,7 @@ using BoligSocialt.App.Features.Cases;
 using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
+using BoligSocialt.App.Features.Retention;
 
 namespace BoligSocialt.App;
 
@@ -68,6 +69,9 @@ internal static class CommandLine
             ],
             (given, output, _) => LogbookExportCommand.RunAsync(given.Text("--from")!, given.Text("--to")!, given.Text("--activity"),
                 given.Text("--output"), given.Text(TextOption.Database), output)),
+        new("retention", "anonymiserer beboere efter opbevaringsreglen (med --dry-run: viser kun antallet, der ville blive anonymiseret)", null,
+            [FlagOption.DryRun, TextOption.DatabaseOption],
+            (given, output, _) => RetentionCommand.RunAsync(given.Flag(FlagOption.DryRun.Name), given.Text(TextOption.Database), output)),
     ];
 
     /// <summary>
@@ -121,6 +125,8 @@ internal static class CommandLine
                 problem = given[i].StartsWith("--", StringComparison.Ordinal) ? $"Ukendt tilvalg '{given[i]}' til {verb.Name}." : $"Uventet '{given[i]}' til {verb.Name}.";
             else if (values.ContainsKey(option.Name))
                 problem = $"{option.Name} er angivet mere end én gang.";
+            else if (option is FlagOption)
+                values[option.Name] = "";
             else if (i + 1 >= given.Count)
                 problem = $"{option.Name} mangler {option.Expects}.";
             else if (option.Check(given[i + 1]) is { } wrong)
@@ -192,6 +198,17 @@ internal sealed record NumberOption(string Name, string Meaning, int Default, in
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= Min && number <= Max ? number : null;
 }
 
+/// <summary>An option without a value: given, or not.</summary>
+internal sealed record FlagOption(string Name, string Meaning) : Option(Name, Meaning, "", false)
+{
+    public static FlagOption DryRun => new("--dry-run", "viser kun, hvad der ville ske; intet ændres");
+
+    public override string Expects => "ingen værdi";
+    public override string Help => Meaning;
+
+    public override string? Check(string value) => null;
+}
+
 /// <summary>A text option; with <paramref name="Allowed"/> it takes one of those words.</summary>
 internal sealed record TextOption(string Name, string Meaning, string Placeholder, bool Required = false, IReadOnlyList<string>? Allowed = null)
     : Option(Name, Meaning, Placeholder, Required)
@@ -221,4 +238,6 @@ internal sealed class VerbArguments(string? file, IReadOnlyDictionary<string, st
     }
 
     public string? Text(string name) => values.GetValueOrDefault(name);
+
+    public bool Flag(string name) => values.ContainsKey(name);
 }

@@ -12,6 +12,7 @@ using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
+using BoligSocialt.App.Features.Retention;
 using BoligSocialt.App.Features.Staff;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -58,6 +59,9 @@ try
     builder.Services.AddScoped<DeliveryMeasurementService>();
     builder.Services.AddScoped<MeasurementExportService>();
     builder.Services.AddScoped<AuditLogService>();
+    builder.Services.AddScoped<RetentionService>();
+    builder.Services.AddScoped<RetentionSettingsService>();
+    builder.Services.AddHostedService<RetentionBackgroundService>();
     builder.Services.AddSingleton<ReferralEvents>();
     builder.Services.AddHostedService<ReferralNoticeRelay>();
 

@@ -39,6 +39,7 @@ public class AppDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<LogbookEntry> LogbookEntries => Set<LogbookEntry>();
     public DbSet<GroupCourse> GroupCourses => Set<GroupCourse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RetentionSchedule> RetentionSchedules => Set<RetentionSchedule>();
     public DbSet<ReferralNotice> ReferralNotices => Set<ReferralNotice>();
 
     /// <summary>The keys that protect sign-in cookies and circuits, shared by every app instance on this database.</summary>

@@ -276,6 +276,30 @@ public sealed class Case
         foreach (var outcome in _outcomes) outcome.TransferTo(survivor);
     }
 
+    /// <summary>
+    /// Retention: the texts written about the resident are removed (closure note, who took part in the start meeting,
+    /// goals, agreements, reasons for skipped aftercare calls). Dates, statuses and reasons chosen from lists stay: the
+    /// figures count them.
+    /// </summary>
+    /// <returns>How many texts were removed.</returns>
+    internal int RemoveNotes()
+    {
+        var removed = 0;
+        if (Closure is { Note: not null } closure)
+        {
+            Closure = closure with { Note = null };
+            removed++;
+        }
+        if (StartMeetingParticipants is not null)
+        {
+            StartMeetingParticipants = null;
+            removed++;
+        }
+        removed += _goals.Count(g => g.RemoveText()) + _agreements.Count(a => a.RemoveText()) + _aftercareCalls.Count(c => c.RemoveReason());
+        if (removed > 0) Version++;
+        return removed;
+    }
+
     private void EnsureActivity(Activity activity)
     {
         if (activity.Id != ActivityId) throw new DomainException("Aktiviteten er ikke forløbets.");
@@ -336,6 +360,13 @@ public sealed class AftercareCall
     {
         Status = AftercareCallStatus.Skipped;
         SkipReason = reason;
+    }
+
+    internal bool RemoveReason()
+    {
+        if (SkipReason is null or Anonymisation.RemovedText) return false;
+        SkipReason = Anonymisation.RemovedText;
+        return true;
     }
 }
 

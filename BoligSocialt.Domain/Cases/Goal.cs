@@ -1,5 +1,6 @@
 using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
+using BoligSocialt.Domain.Counting;
 using BoligSocialt.Domain.Residents;
 
 namespace BoligSocialt.Domain.Cases;
@@ -31,6 +32,13 @@ public sealed class Goal
     }
 
     internal void SetStatus(GoalStatus status) => Status = status;
+
+    internal bool RemoveText()
+    {
+        if (Text == Anonymisation.RemovedText) return false;
+        Text = Anonymisation.RemovedText;
+        return true;
+    }
 }
 
 /// <summary>An agreement (aftale) with a deadline and someone responsible.</summary>
@@ -53,6 +61,14 @@ public sealed class Agreement
     }
 
     internal void MarkDone() => Done = true;
+
+    internal bool RemoveText()
+    {
+        if (Text == Anonymisation.RemovedText && Responsible == Anonymisation.RemovedText) return false;
+        Text = Anonymisation.RemovedText;
+        Responsible = Anonymisation.RemovedText;
+        return true;
+    }
 }
 
 /// <summary>
@@ -70,6 +86,11 @@ public sealed class Outcome
     public int HousingAreaId { get; private set; }
     /// <summary>The logbook entry the outcome was registered with (a legacy logbook line), if any.</summary>
     public Guid? LogbookEntryId { get; private set; }
+    /// <summary>
+    /// The age band the outcome is counted in, kept when the resident was anonymised (their birth date is then only a
+    /// year); null while the band follows from the resident's birth date.
+    /// </summary>
+    public string? AgeBand { get; private set; }
 
     private Outcome() { }
 
@@ -83,6 +104,16 @@ public sealed class Outcome
         AchievedOn = achievedOn;
         HousingAreaId = housingAreaId;
         CaseId = caseId;
+    }
+
+    /// <summary>
+    /// Retention: keeps the age band the outcome is counted in, from the birth date of the person it counts for (the
+    /// surviving record of a merge), before that birth date is cut to the year.
+    /// </summary>
+    internal void KeepAgeBand(Resident person)
+    {
+        if (person.IsAnonymised) throw new InvalidOperationException("The age band must be kept before the resident is anonymised.");
+        AgeBand ??= UniqueResidentCount.AgeBand(Kind.Indicator(), person.AgeOn(AchievedOn));
     }
 
     /// <summary>

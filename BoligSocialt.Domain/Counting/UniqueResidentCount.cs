@@ -6,8 +6,11 @@ namespace BoligSocialt.Domain.Counting;
 /// <summary>A resident as the count sees them: birth date, and the record they were merged into, if any.</summary>
 public sealed record ResidentFact(Guid Id, DateOnly BirthDate, Guid? MergedIntoId = null);
 
-/// <summary>An outcome as the count sees it: the housing area is the one stored on the outcome.</summary>
-public sealed record OutcomeFact(Guid ResidentId, OutcomeKind Kind, DateOnly Date, string HousingAreaCode);
+/// <summary>
+/// An outcome as the count sees it: the housing area is the one stored on the outcome; the age band too when it was kept
+/// there (the resident was anonymised), else it follows from the resident's birth date.
+/// </summary>
+public sealed record OutcomeFact(Guid ResidentId, OutcomeKind Kind, DateOnly Date, string HousingAreaCode, string? AgeBand = null);
 
 /// <summary>One row of the unique-resident counts: an indicator in a reporting area and age band.</summary>
 public sealed record IndicatorCount(Indicator Indicator, string Area, string AgeBand, int NewThisQuarter, int YearToDate, int FirstTimeInPlan);
@@ -65,7 +68,7 @@ public static class UniqueResidentCount
                     indicator,
                     o.Date,
                     reportsAs.GetValueOrDefault(o.HousingAreaCode, o.HousingAreaCode),
-                    AgeBand(indicator, person.BirthDate.AgeOn(o.Date)));
+                    o.AgeBand ?? AgeBand(indicator, person.BirthDate.AgeOn(o.Date)));
             })
             .Where(c => c.Date <= quarterEnd);
 

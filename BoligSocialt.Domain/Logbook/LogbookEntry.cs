@@ -79,6 +79,27 @@ public sealed class LogbookEntry
         DeletedAt = now;
     }
 
+    /// <summary>
+    /// Retention: the note is removed (and the reason of a deletion, which may name someone). Whoever else took part
+    /// loses the note too: a note about several residents is about the anonymised one as well, and privacy comes first.
+    /// </summary>
+    /// <returns>How many texts were removed.</returns>
+    internal int RemoveNote()
+    {
+        var removed = 0;
+        if (Note is not null)
+        {
+            Note = null;
+            removed++;
+        }
+        if (DeletionReason is not null and not Anonymisation.RemovedText)
+        {
+            DeletionReason = Anonymisation.RemovedText;
+            removed++;
+        }
+        return removed;
+    }
+
     private void Set(DateOnly date, int activityId, LogbookEntryKind kind, IEnumerable<Guid> residentIds, int? headCount, string? note, DateOnly today)
     {
         Guard.NotInFuture(date, today, "Datoen");

@@ -53,6 +53,7 @@ public sealed class Referral
         string reason, DateOnly receivedOn, Guid? recordedById, DateOnly today)
     {
         if (resident.IsMerged) throw new DomainException("Beboeren er lagt sammen med en anden beboer. Vælg den beboer, der blev bevaret.");
+        if (resident.IsAnonymised) throw new DomainException("Beboeren er anonymiseret efter opbevaringsreglen. Opret beboeren igen.");
         if (resident.RegistrationConsent is null)
             throw new DomainException("Beboerens samtykke til registrering skal være registreret (dato og af hvem), før henvisningen kan gemmes.");
         Guard.NotInFuture(receivedOn, today, "Modtagelsesdatoen");
@@ -112,6 +113,18 @@ public sealed class Referral
         DecidedOn = on;
         Status = ReferralStatus.Declined;
         Version++;
+    }
+
+    /// <summary>Retention: the reason, the referring person's name and the note on a declined referral are removed.</summary>
+    /// <returns>How many texts were removed.</returns>
+    internal int RemoveNotes()
+    {
+        var removed = (Reason == Anonymisation.RemovedText ? 0 : 1) + (ReferrerName is null ? 0 : 1) + (DeclineNote is null or Anonymisation.RemovedText ? 0 : 1);
+        Reason = Anonymisation.RemovedText;
+        ReferrerName = null;
+        if (DeclineNote is not null) DeclineNote = Anonymisation.RemovedText;
+        if (removed > 0) Version++;
+        return removed;
     }
 
     /// <summary>Part of merging two records of the same resident: the referral follows the survivor.</summary>

@@ -11,8 +11,11 @@ public sealed class Resident
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 20;
     public const int LegacyIdMaxLength = 100;
+    /// <summary>The name an anonymised record carries instead of the person's.</summary>
+    public const string AnonymisedName = "Anonymiseret beboer";
 
     private readonly List<Residence> _residences = [];
+    private readonly List<AreaResidence> _areaHistory = [];
 
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
@@ -30,6 +33,14 @@ public sealed class Resident
     /// <summary>The resident's id in a legacy logbook this record was imported from; re-imports match on it.</summary>
     public string? LegacyId { get; private set; }
     public IReadOnlyCollection<Residence> Residences => _residences.AsReadOnly();
+    /// <summary>
+    /// Set when the record was anonymised under the retention schedule: the name and phone are gone, the birth date is
+    /// 1 January of the birth year (only the year is kept), and the residence history is kept as housing areas only
+    /// (<see cref="AreaHistory"/>).
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+    /// <summary>An anonymised record's residence history: the housing areas and from when, without departments.</summary>
+    public IReadOnlyCollection<AreaResidence> AreaHistory => _areaHistory.AsReadOnly();
 
     private Resident() { }
 
@@ -43,6 +54,7 @@ public sealed class Resident
 
     public void UpdateDetails(string name, DateOnly birthDate, string? phone, DateOnly today)
     {
+        EnsureNotAnonymised();
         if (birthDate > today) throw new DomainException("Fødselsdatoen kan ikke ligge i fremtiden.");
         if (birthDate < today.AddYears(-120)) throw new DomainException("Fødselsdatoen er for langt tilbage.");
         Name = Guard.Text(name, "Navn", NameMaxLength);
@@ -54,6 +66,7 @@ public sealed class Resident
     /// <summary>Records that the resident lives in a department from a date (moving in, or moving).</summary>
     public void MoveTo(int departmentId, DateOnly from)
     {
+        EnsureNotAnonymised();
         if (_residences.Any(r => r.From == from))
             throw new DomainException("Der er allerede registreret en boligafdeling fra den dato.");
         var current = DepartmentOn(from);
@@ -92,6 +105,34 @@ public sealed class Resident
 
     public bool IsMerged => MergedIntoId is not null;
 
+    public bool IsAnonymised => AnonymisedAt is not null;
+
+    /// <summary>
+    /// Removes what identifies the person: name, phone, the birth date down to the year (1 January of it), and the
+    /// departments of the residence history, which is kept as housing areas (consecutive lines in the same area become
+    /// one). Consents, the legacy id and the links to cases, referrals, outcomes and the logbook stay: they hold no name,
+    /// and the figures already reported rest on them. Use <see cref="Anonymisation"/>, which first keeps what the figures
+    /// need of the birth date.
+    /// </summary>
+    /// <param name="housingAreaOf">The housing area of a department.</param>
+    internal void Anonymise(Func<int, int> housingAreaOf, DateTimeOffset now)
+    {
+        EnsureNotAnonymised();
+        Name = AnonymisedName;
+        SearchName = SearchText.Fold(Name);
+        Phone = null;
+        BirthDate = new DateOnly(BirthDate.Year, 1, 1);
+        int? previous = null;
+        foreach (var line in _residences.OrderBy(r => r.From))
+        {
+            var area = housingAreaOf(line.DepartmentId);
+            if (area != previous) _areaHistory.Add(new AreaResidence(area, line.From));
+            previous = area;
+        }
+        _residences.Clear();
+        AnonymisedAt = now;
+    }
+
     public void LinkLegacyId(string legacyId)
     {
         if (LegacyId is not null) throw new DomainException("Beboeren er allerede knyttet til et id i en gammel logbog.");
@@ -125,6 +166,11 @@ public sealed class Resident
 
     public int AgeOn(DateOnly date) => BirthDate.AgeOn(date);
 
+    private void EnsureNotAnonymised()
+    {
+        if (IsAnonymised) throw new DomainException("Beboeren er anonymiseret efter opbevaringsreglen og kan ikke ændres.");
+    }
+
     private static string? NormalisePhone(string? phone)
     {
         var trimmed = phone?.Trim();
@@ -156,4 +202,20 @@ public sealed class Residence
     }
 
     internal void Correct(DateOnly from) => From = from;
+}
+
+/// <summary>One line of an anonymised resident's residence history: lived in a housing area from a date.</summary>
+public sealed class AreaResidence
+{
+    public int Id { get; private set; }
+    public int HousingAreaId { get; private set; }
+    public DateOnly From { get; private set; }
+
+    private AreaResidence() { }
+
+    internal AreaResidence(int housingAreaId, DateOnly from)
+    {
+        HousingAreaId = housingAreaId;
+        From = from;
+    }
 }

@@ -28,6 +28,8 @@ public static class ResidentMerger
         if (survivor.Id == merged.Id) throw new DomainException("En beboer kan ikke lægges sammen med sig selv.");
         foreach (var resident in new[] { survivor, merged })
             if (resident.IsMerged) throw new DomainException($"{resident.Name} er allerede lagt sammen med en anden beboer.");
+        foreach (var resident in new[] { survivor, merged })
+            if (resident.IsAnonymised) throw new DomainException("En anonymiseret beboer kan ikke lægges sammen med en anden.");
         EnsureBelongs(survivor, survivorCases, merged, mergedRecords);
 
         var openActivities = survivorCases.Where(c => c.IsOpen).Select(c => c.ActivityId).ToHashSet();

@@ -14,6 +14,7 @@ public sealed class NavMenuTests : MudTestContext
     private const string PlanPeriods = "Helhedsplaner";
     private const string Baselines = "Referencetal";
     private const string AuditLog = "Revisionslog";
+    private const string Retention = "Opbevaring";
     private const string Merge = "Sammenlæg beboere";
     private const string NewReferral = "Ny henvisning";
     private const string Allocation = "Fordeling";
@@ -33,6 +34,7 @@ public sealed class NavMenuTests : MudTestContext
         [PlanPeriods] = "/admin/helhedsplaner",
         [Baselines] = "/admin/referencetal",
         [AuditLog] = "/admin/revision",
+        [Retention] = "/admin/opbevaring",
         [Merge] = "/beboere/sammenlaeg",
         [NewReferral] = "/henvisninger/ny",
         [Allocation] = "/fordeling",
@@ -50,9 +52,9 @@ public sealed class NavMenuTests : MudTestContext
         { ["Counsellor"], [Home, Residents, NewReferral, GroupCourses, Logbook] },
         { ["TeamLeader"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookImport, LogbookExport] },
         { ["Head"], [Home, Residents, NewReferral, GroupCourses, Logbook, Allocation, TeamStatistics, Measurement, Merge, LogbookExport] },
-        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines] },
+        { ["Administrator"], [Home, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines, Retention] },
         { ["Analyst"], [Home, Measurement] },
-        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines] },
+        { ["Administrator", "Mentor"], [Home, Residents, NewReferral, GroupCourses, Logbook, Merge, LogbookImport, Staff, AuditLog, Activities, PlanPeriods, Baselines, Retention] },
     };
 
     [Theory]

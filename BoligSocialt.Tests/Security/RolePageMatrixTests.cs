@@ -58,6 +58,7 @@ public sealed class RolePageMatrixTests
         ["/admin/helhedsplaner"] = [Administrator],
         ["/admin/referencetal"] = [Administrator],
         ["/admin/revision"] = [Administrator],
+        ["/admin/opbevaring"] = [Administrator],
         ["/ingen-adgang"] = Users,
         ["/ikke-fundet"] = Users,
         ["/fejl"] = Users,

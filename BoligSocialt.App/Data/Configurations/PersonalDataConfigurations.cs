@@ -55,6 +55,15 @@ sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
             r.HasIndex("ResidentId", nameof(Residence.From)).IsUnique();
         });
         b.Navigation(r => r.Residences).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsMany(r => r.AreaHistory, r =>
+        {
+            r.ToTable("ResidentAreas");
+            r.WithOwner().HasForeignKey("ResidentId");
+            r.HasKey(x => x.Id);
+            r.HasOne<HousingArea>().WithMany().HasForeignKey(x => x.HousingAreaId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex("ResidentId", nameof(AreaResidence.From)).IsUnique();
+        });
+        b.Navigation(r => r.AreaHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Resident>().WithMany().HasForeignKey(r => r.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -150,6 +159,7 @@ sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
     {
         b.Property(o => o.Id).ValueGeneratedNever();
         b.HasIndex(o => o.AchievedOn);
+        b.Property(o => o.AgeBand).HasMaxLength(10);
         b.HasOne<Resident>().WithMany().HasForeignKey(o => o.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Activity>().WithMany().HasForeignKey(o => o.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<HousingArea>().WithMany().HasForeignKey(o => o.HousingAreaId).OnDelete(DeleteBehavior.Restrict);
@@ -224,6 +234,15 @@ sealed class GroupCourseConfiguration : IEntityTypeConfiguration<GroupCourse>
         });
         b.Navigation(g => g.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(g => g.Sessions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+sealed class RetentionScheduleConfiguration : IEntityTypeConfiguration<RetentionSchedule>
+{
+    public void Configure(EntityTypeBuilder<RetentionSchedule> b)
+    {
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.HasData(new RetentionSchedule(RetentionSchedule.DefaultYears));
     }
 }
 

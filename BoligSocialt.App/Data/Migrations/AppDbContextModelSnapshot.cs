@@ -157,6 +157,10 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
@@ -648,6 +652,9 @@ namespace BoligSocialt.App.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
@@ -692,6 +699,32 @@ namespace BoligSocialt.App.Data.Migrations
                     b.HasIndex("SearchName");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("BoligSocialt.Domain.Residents.RetentionSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastRunResidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSchedules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Years = 5
+                        });
                 });
 
             modelBuilder.Entity("BoligSocialt.Domain.Staff.StaffMember", b =>
@@ -1225,6 +1258,40 @@ namespace BoligSocialt.App.Data.Migrations
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("BoligSocialt.Domain.Residents.AreaResidence", "AreaHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("HousingAreaId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ResidentId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("HousingAreaId");
+
+                            b1.HasIndex("ResidentId", "From")
+                                .IsUnique();
+
+                            b1.ToTable("ResidentAreas", (string)null);
+
+                            b1.HasOne("BoligSocialt.Domain.Catalog.HousingArea", null)
+                                .WithMany()
+                                .HasForeignKey("HousingAreaId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResidentId");
+                        });
+
                     b.OwnsMany("BoligSocialt.Domain.Residents.Residence", "Residences", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1300,6 +1367,8 @@ namespace BoligSocialt.App.Data.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ResidentId");
                         });
+
+                    b.Navigation("AreaHistory");
 
                     b.Navigation("RegistrationConsent");
 

@@ -405,6 +405,12 @@ public static class LogbookImport
                 if (known.TryGetValue(personLines.Key, out var record))
                 {
                     resident = Survivor(record);
+                    if (resident.IsAnonymised)
+                    {
+                        Error(ordered[0].Number, C.ResidentId,
+                            $"Beboer-id {personLines.Key} er anonymiseret efter opbevaringsreglen: der kan ikke importeres nye linjer om beboeren.");
+                        continue;
+                    }
                     matched.Add(resident.Id);
                 }
                 else

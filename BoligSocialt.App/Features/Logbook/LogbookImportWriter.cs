@@ -30,6 +30,7 @@ internal static class LogbookImportWriter
             [
                 ("Id", r => r.Id), ("Name", r => r.Name), ("SearchName", r => r.SearchName), ("BirthDate", r => r.BirthDate), ("Phone", r => r.Phone),
                 ("CreatedById", r => r.CreatedById), ("CreatedAt", r => r.CreatedAt), ("MergedIntoId", r => r.MergedIntoId), ("LegacyId", r => r.LegacyId),
+                ("AnonymisedAt", r => r.AnonymisedAt),
             ],
             newResidents,
             // An imported resident's consents are not known: they are recorded in the app later.
@@ -61,6 +62,7 @@ internal static class LogbookImportWriter
             [
                 ("Id", o => o.Id), ("ResidentId", o => o.ResidentId), ("ActivityId", o => o.ActivityId), ("CaseId", o => o.CaseId), ("Kind", o => o.Kind),
                 ("AchievedOn", o => o.AchievedOn), ("HousingAreaId", o => o.HousingAreaId), ("LogbookEntryId", o => o.LogbookEntryId),
+                ("AgeBand", o => o.AgeBand),
             ], outcomes);
     }
 

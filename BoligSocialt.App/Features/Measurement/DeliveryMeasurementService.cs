@@ -88,7 +88,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
 
     /// <summary>
     /// One statement for the counting rule. Merged records follow their chain to the surviving record, whose birth date
-    /// sets the age band. The age is the domain's <c>AgeOn</c>: someone born on 29 February turns a year older on
+    /// sets the age band, unless the band was kept on the outcome when the resident was anonymised (their birth date is
+    /// then only a year). The age is the domain's <c>AgeOn</c>: someone born on 29 February turns a year older on
     /// 28 February in a year that is not a leap year. Outcomes registered with a deleted logbook entry are not counted.
     /// Ties on a date are broken by area, then age band, as the domain does.
     /// </summary>
@@ -128,7 +129,8 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
                                      AND NOT (({{year}} % 4 = 0 AND {{year}} % 100 <> 0)
                                               OR {{year}} % 400 = 0)
                                 THEN '02-28' ELSE {{birthday}} END
-                           THEN 1 ELSE 0 END AS Age
+                           THEN 1 ELSE 0 END AS Age,
+                       o."AgeBand" AS KeptAgeBand
                 FROM "Outcomes" o
                 LEFT JOIN survivor ON survivor.Id = o."ResidentId"
                 JOIN "Residents" person ON person."Id" = COALESCE(survivor.Survivor, o."ResidentId")
@@ -139,6 +141,7 @@ public sealed class DeliveryMeasurementService(IDbContextFactory<AppDbContext> f
             counted AS (
                 SELECT Person, Indicator, Date, Area,
                        CASE WHEN Indicator <> 'EmploymentOrEducation' THEN 'all'
+                            WHEN KeptAgeBand IS NOT NULL THEN KeptAgeBand
                             WHEN Age BETWEEN 18 AND 29 THEN '18-29'
                             WHEN Age BETWEEN 30 AND 64 THEN '30-64'
                             ELSE 'other' END AS AgeBand

@@ -22,10 +22,16 @@ public sealed record ResidentDetails(
     ConsentView? SharingConsent,
     IReadOnlyList<ResidenceView> Residences,
     IReadOnlyList<ResidentCaseItem> Cases,
-    IReadOnlyList<ResidentReferralItem> Referrals)
+    IReadOnlyList<ResidentReferralItem> Referrals,
+    AnonymisedView? Anonymised = null)
 {
     public ResidenceView? Current => Residences.FirstOrDefault(r => r.IsCurrent);
 }
+
+/// <summary>What an anonymised resident's page shows instead of the personal data: when, the birth year, the housing areas.</summary>
+public sealed record AnonymisedView(DateOnly On, int BirthYear, IReadOnlyList<AreaResidenceView> Areas);
+
+public sealed record AreaResidenceView(DateOnly From, string Area);
 
 public sealed record ConsentView(DateOnly GivenOn, string RecordedBy);
 

@@ -113,7 +113,16 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
                 .Select(r => new ResidenceView(r.From, r.DepartmentId, departments[r.DepartmentId].Name, departments[r.DepartmentId].Area, r == current))
                 .ToList(),
             cases.Select(c => new ResidentCaseItem(c.Id, c.Activity, c.Status.Danish(), c.OpenedOn, c.Responsible)).ToList(),
-            referrals.Select(r => new ResidentReferralItem(r.Id, r.Activity, r.Status.Danish(), r.ReceivedOn)).ToList());
+            referrals.Select(r => new ResidentReferralItem(r.Id, r.Activity, r.Status.Danish(), r.ReceivedOn)).ToList(),
+            await AnonymisedAsync(db, resident, ct));
+    }
+
+    private static async Task<AnonymisedView?> AnonymisedAsync(AppDbContext db, Resident resident, CancellationToken ct)
+    {
+        if (resident.AnonymisedAt is not { } at) return null;
+        var areas = await db.HousingAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return new AnonymisedView(DateOnly.FromDateTime(at.Date), resident.BirthDate.Year,
+            resident.AreaHistory.OrderByDescending(a => a.From).Select(a => new AreaResidenceView(a.From, areas[a.HousingAreaId])).ToList());
     }
 
     /// <summary>The form for editing a resident, filled from the record (an audited read).</summary>
