@@ -35,6 +35,9 @@ public static class SearchText
     /// </summary>
     public const int MaxTokens = 10;
 
+    /// <summary>The longest search the app's search fields take: a name and a birth date fit many times over.</summary>
+    public const int MaxQueryLength = 100;
+
     /// <summary>
     /// The text without what Unicode normalisation refuses (a lone surrogate from a broken paste, a noncharacter): such a
     /// text is searched for as if they were not there.
