@@ -198,6 +198,8 @@ public sealed partial class FuzzEndpointTests(DevelopmentApp app, ITestOutputHel
             query.Add(name + "=" + Uri.EscapeDataString(QueryValue(input, name)));
         if (input.Chance(0.3)) query.Add(Uri.EscapeDataString(Hostile(input)) + "=" + Uri.EscapeDataString(Hostile(input)));
         if (input.Chance(0.1)) query.Add("x=" + new string('q', 100_000));
+        // Now and then a URL no endpoint has: a 404 for everyone, re-executed as the Danish "not found" page.
+        if (input.Chance(0.05)) path.Insert(0, "/findes-ikke");
         var uri = path + (query.Count > 0 ? "?" + string.Join("&", query) : "");
 
         var method = input.Random.Next(4) switch
