@@ -14,6 +14,7 @@ using BoligSocialt.App.Features.Referrals;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.App.Features.Retention;
 using BoligSocialt.App.Features.Staff;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -64,6 +65,9 @@ try
     builder.Services.AddHostedService<RetentionBackgroundService>();
     builder.Services.AddSingleton<ReferralEvents>();
     builder.Services.AddHostedService<ReferralNoticeRelay>();
+    // A request an endpoint cannot read (a bad form, a bad antiforgery token) is a plain 400 in every environment, not
+    // an exception page in Development: its answer is the status code page's, in Danish.
+    builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 
     var app = builder.Build();
 
@@ -89,6 +93,15 @@ try
         if (context.GetEndpoint() is not null) return next(context);
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
+    });
+    // The pages are interactive and post nothing to the server: anything but GET is answered in Danish, rather than by
+    // Blazor's form handling in English.
+    app.Use((context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null
+            || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) return next(context);
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        return context.Response.WriteAsync("Siden kan kun åbnes, ikke sendes data til.");
     });
     app.UseAuthorization();
     app.UseAntiforgery();

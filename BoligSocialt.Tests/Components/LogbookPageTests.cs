@@ -4,6 +4,7 @@ using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Logbook;
 using BoligSocialt.App.Features.Residents;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Staff;
 using BoligSocialt.Tests.Services;
 using BoligSocialt.Tests.Support;
@@ -148,6 +149,31 @@ public sealed class LogbookPageTests : MudTestContext
         Assert.Equal("Ny indførsel", cut.Find("[data-testid=form-title]").TextContent.Trim());
         await using var db = _db.CreateDbContext();
         Assert.Equal("Rettet note", (await db.LogbookEntries.AsNoTracking().SingleAsync(e => e.Id == entry.Id)).Note);
+    }
+
+    /// <summary>
+    /// The note field stops typing and pasting at the limit (a megabyte pasted into it would exceed the circuit's 32 KB
+    /// message and break the page); a client that sends more anyway gets the Danish message, and nothing is saved.
+    /// </summary>
+    [Fact]
+    public async Task An_oversized_note_is_refused_in_Danish_and_nothing_is_saved()
+    {
+        var cut = RenderPage();
+        Assert.Equal(LogbookEntry.NoteMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            cut.Find("textarea[data-testid=entry-note]").GetAttribute("maxlength"));
+        var activityId = await ActivityIdAsync(Scenario.Team1Mentoring);
+        var activity = Input<MudSelect<int?>>(cut, "entry-activity");
+        await cut.InvokeAsync(() => activity.Instance.ValueChanged.InvokeAsync(activityId));
+        await Kind(cut, LogbookEntryKind.Conversation).ClickAsync(new MouseEventArgs());
+        await ChooseResidentAsync(cut, "amina", "Amina Hussein");
+        await TypeNoteAsync(cut, new string('x', 1024 * 1024));
+
+        await cut.Find("[data-testid=entry-save]").ClickAsync(new MouseEventArgs());
+
+        cut.WaitForAssertion(() => Assert.Equal([$"Noten må højst være {LogbookEntry.NoteMaxLength} tegn."],
+            cut.FindAll("[data-testid=validation-problem]").Select(p => p.TextContent.Trim())));
+        Assert.Equal(0, await EntryCountAsync());
+        Assert.Empty(cut.FindAll("[data-testid=logbook-row]"));
     }
 
     private async Task<int> ActivityIdAsync(string code)

@@ -112,12 +112,13 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> factory, ICu
             query = query.Where(a => a.EntityId == entityId);
         }
         if (filter.Action is { } action) query = query.Where(a => a.Action == action);
-        if (filter.From is { } from)
+        // The first and the last day there is set no bound: there is nothing before or after them.
+        if (filter.From is { } from && from > DateOnly.MinValue)
         {
             var start = UtcStartOf(from);
             query = query.Where(a => a.AtUtc >= start);
         }
-        if (filter.To is { } to)
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = UtcStartOf(to.AddDays(1));
             query = query.Where(a => a.AtUtc < end);

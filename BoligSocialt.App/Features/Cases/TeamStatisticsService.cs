@@ -129,6 +129,7 @@ public sealed class TeamStatisticsService(IDbContextFactory<AppDbContext> factor
     public async Task<FigureCases> CasesAsync(Guid staffId, TeamFigure figure, CancellationToken ct = default)
     {
         var (actor, teamId) = await LeaderAsync();
+        if (!Enum.IsDefined(figure)) throw new DomainException("Vælg et af tallene i tabellen.");
         var period = Period.Of(clock.Today());
         await using var db = await factory.CreateDbContextAsync(ct);
 

@@ -161,6 +161,7 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
     {
         var actor = await currentUser.GetAsync();
         if (!actor.MayReadPersonalData) throw new NotFoundException();
+        FormCheck.Validate(form);
         await using var db = await factory.CreateDbContextAsync(ct);
         await EnsureDepartmentExistsAsync(db, form.DepartmentId, ct);
         var resident = new Resident(form.Name!, DateOnly.FromDateTime(form.BirthDate!.Value), form.Phone, actor.StaffMemberId, clock.GetUtcNow());
@@ -177,6 +178,7 @@ public sealed class ResidentService(IDbContextFactory<AppDbContext> factory, ICu
         var actor = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var resident = await db.VisibleResidents(actor).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException();
+        FormCheck.Validate(form);
         await EnsureDepartmentExistsAsync(db, form.DepartmentId, ct);
         resident.UpdateDetails(form.Name!, DateOnly.FromDateTime(form.BirthDate!.Value), form.Phone, Today);
         var from = DateOnly.FromDateTime(form.LivesThereFrom!.Value);
