@@ -63,6 +63,38 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("BoligSocialt.App.Data.ReferralNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AllocatedToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedAtUtc");
+
+                    b.ToTable("ReferralNotices");
+                });
+
             modelBuilder.Entity("BoligSocialt.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -134,6 +166,10 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
 
                     b.Property<int>("ActivityId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
@@ -415,6 +451,13 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     b.Property<DateOnly>("End")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<List<int>>("HousingAreaIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -635,6 +678,9 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
@@ -681,6 +727,32 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     b.ToTable("Residents");
                 });
 
+            modelBuilder.Entity("BoligSocialt.Domain.Residents.RetentionSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastRunResidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RetentionSchedules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Years = 5
+                        });
+                });
+
             modelBuilder.Entity("BoligSocialt.Domain.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -721,6 +793,25 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     b.HasIndex("TeamId");
 
                     b.ToTable("StaffMembers");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("BoligSocialt.Domain.Cases.Case", b =>
@@ -1195,6 +1286,42 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("BoligSocialt.Domain.Residents.AreaResidence", "AreaHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("HousingAreaId")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ResidentId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("HousingAreaId");
+
+                            b1.HasIndex("ResidentId", "From")
+                                .IsUnique();
+
+                            b1.ToTable("ResidentAreas", (string)null);
+
+                            b1.HasOne("BoligSocialt.Domain.Catalog.HousingArea", null)
+                                .WithMany()
+                                .HasForeignKey("HousingAreaId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResidentId");
+                        });
+
                     b.OwnsMany("BoligSocialt.Domain.Residents.Residence", "Residences", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1272,6 +1399,8 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("ResidentId");
                         });
+
+                    b.Navigation("AreaHistory");
 
                     b.Navigation("RegistrationConsent");
 

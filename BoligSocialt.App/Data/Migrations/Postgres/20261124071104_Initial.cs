@@ -46,6 +46,20 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HousingAreas",
                 columns: table => new
                 {
@@ -69,11 +83,44 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Start = table.Column<DateOnly>(type: "date", nullable: false),
-                    End = table.Column<DateOnly>(type: "date", nullable: false)
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    HousingAreaIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlanPeriods", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Instance = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    AllocatedToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SavedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Years = table.Column<int>(type: "integer", nullable: false),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastRunResidents = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionSchedules", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,7 +278,8 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LegacyId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    LegacyId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AnonymisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -349,6 +397,33 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Residences_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentAreas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HousingAreaId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentAreas_HousingAreas_HousingAreaId",
+                        column: x => x.HousingAreaId,
+                        principalTable: "HousingAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResidentAreas_Residents_ResidentId",
                         column: x => x.ResidentId,
                         principalTable: "Residents",
                         principalColumn: "Id",
@@ -639,7 +714,8 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     AchievedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     HousingAreaId = table.Column<int>(type: "integer", nullable: false),
-                    LogbookEntryId = table.Column<Guid>(type: "uuid", nullable: true)
+                    LogbookEntryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -699,6 +775,11 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "RetentionSchedules",
+                columns: new[] { "Id", "LastRunAt", "LastRunResidents", "Years" },
+                values: new object[] { 1, null, null, 5 });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_Code",
@@ -925,6 +1006,11 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralNotices_SavedAtUtc",
+                table: "ReferralNotices",
+                column: "SavedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_ActivityId",
                 table: "Referrals",
                 column: "ActivityId");
@@ -957,6 +1043,17 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Residences_ResidentId_From",
                 table: "Residences",
+                columns: new[] { "ResidentId", "From" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentAreas_HousingAreaId",
+                table: "ResidentAreas",
+                column: "HousingAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentAreas_ResidentId_From",
+                table: "ResidentAreas",
                 columns: new[] { "ResidentId", "From" },
                 unique: true);
 
@@ -1029,6 +1126,9 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                 name: "CatalogTerms");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Goals");
 
             migrationBuilder.DropTable(
@@ -1047,7 +1147,16 @@ namespace BoligSocialt.App.Data.Migrations.Postgres
                 name: "Outcomes");
 
             migrationBuilder.DropTable(
+                name: "ReferralNotices");
+
+            migrationBuilder.DropTable(
                 name: "Residences");
+
+            migrationBuilder.DropTable(
+                name: "ResidentAreas");
+
+            migrationBuilder.DropTable(
+                name: "RetentionSchedules");
 
             migrationBuilder.DropTable(
                 name: "GroupSessions");
