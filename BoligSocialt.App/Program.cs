@@ -32,12 +32,13 @@ try
     // Serves the static assets of the build (MudBlazor's among them) in every environment, not only Development.
     builder.WebHost.UseStaticWebAssets();
 
+    // The database is migrated before any other hosted service starts: data protection reads its keys from it.
+    builder.Services.AddDatabase(builder.Configuration);
+    builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     builder.Services.AddMudServices();
     builder.Services.AddCascadingAuthenticationState();
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.AddDatabase(builder.Configuration);
-    builder.Services.AddHostedService<DatabaseStartup>();
     // Every instance on the same database shares the keys, so a sign-in cookie or a circuit works on any of them.
     builder.Services.AddDataProtection().SetApplicationName("BoligSocialt").PersistKeysToDbContext<AppDbContext>();
     builder.AddSignIn();

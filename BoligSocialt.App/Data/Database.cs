@@ -75,6 +75,8 @@ public static class Database
         if (Provider(configuration) == DatabaseProvider.Postgres)
         {
             services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(connectionString));
+            // As AddDbContextFactory does for SQLite: a context per scope for what asks for one (data protection's keys).
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresDbContext>());
             return services.AddSingleton<IDbContextFactory<AppDbContext>, PostgresFactory>();
         }
         return services.AddDbContextFactory<AppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));

@@ -12,6 +12,7 @@ using BoligSocialt.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace BoligSocialt.Tests.Security;
@@ -77,6 +78,7 @@ public sealed class FuzzServiceTests(ITestOutputHelper output) : IAsyncLifetime
     public static IReadOnlyList<Type> Services() =>
         typeof(CaseService).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
+                && !typeof(IHostedService).IsAssignableFrom(t)
                 && t.Namespace?.StartsWith("BoligSocialt.App.Features", StringComparison.Ordinal) == true
                 && t.GetConstructors().Any(c => c.GetParameters().Any(p =>
                     p.ParameterType == typeof(ICurrentUser) || p.ParameterType == typeof(IDbContextFactory<AppDbContext>))))
@@ -94,7 +96,8 @@ public sealed class FuzzServiceTests(ITestOutputHelper output) : IAsyncLifetime
             .AddSingleton<IDbContextFactory<AppDbContext>>(_database)
             .AddSingleton<ICurrentUser>(user)
             .AddSingleton(TimeProvider.System)
-            .AddSingleton<ReferralEvents>();
+            .AddSingleton<ReferralEvents>()
+            .AddLogging();
         foreach (var service in Services()) services.AddScoped(service);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

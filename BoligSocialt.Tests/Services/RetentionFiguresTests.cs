@@ -5,7 +5,6 @@ using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.Common;
 using BoligSocialt.Domain.Counting;
 using BoligSocialt.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,8 +30,7 @@ public sealed class RetentionFiguresTests : IAsyncLifetime
     [Fact]
     public async Task Every_figure_of_every_quarter_is_the_same_after_anonymising()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = _database.Path }.ToString();
-        await MeasurementBenchmarkSeed.SeedAsync(_database, connectionString, residentCount: 800, entryCount: 6_000, TimeProvider.System);
+        await MeasurementBenchmarkSeed.SeedAsync(_database, _database.ConnectionString, residentCount: 800, entryCount: 6_000, TimeProvider.System);
         var before = await MeasureEveryQuarterAsync();
 
         var run = await new RetentionService(_database, new FixedClock(RunAt), NullLogger<RetentionService>.Instance).RunAsync();

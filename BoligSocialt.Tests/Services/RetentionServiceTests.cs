@@ -148,7 +148,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         var (survivor, _) = await RetentionScenario.FormerResidentAsync(_database, _mentor.StaffMemberId, "Amina Hussein");
         var (duplicate, _) = await RetentionScenario.FormerResidentAsync(_database, _mentor.StaffMemberId, "Amina Husein", new DateOnly(1994, 6, 15));
         await using (var db = _database.CreateDbContext())
-            await db.Database.ExecuteSqlAsync($"UPDATE Residents SET MergedIntoId = {survivor.Id} WHERE Id = {duplicate.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Residents\" SET \"MergedIntoId\" = {survivor.Id} WHERE \"Id\" = {duplicate.Id}");
 
         var run = await Service().RunAsync();
 
