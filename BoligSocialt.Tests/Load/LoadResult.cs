@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using BoligSocialt.App.Data;
 using static System.FormattableString;
+using BoligSocialt.Tests.Support;
 
 namespace BoligSocialt.Tests.Load;
 

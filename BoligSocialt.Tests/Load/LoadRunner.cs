@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Catalog;
+using BoligSocialt.Tests.Browser;
+using BoligSocialt.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +19,7 @@ internal sealed record LoadOptions(int Tablets, TimeSpan Duration, TimeSpan MinT
 }
 
 /// <summary>
-/// A load run: the app started as a process of its own on a new database (<see cref="AppProcess"/>), a mentor with a case
+/// A load run: the app started as a process of its own on a new database (<see cref="AppServerProcess"/>), a mentor with a case
 /// per tablet added (<see cref="LoadSeed"/>), one headless Chromium with a context per tablet (<see cref="Tablet"/>).
 /// A warm-up tablet first signs in and saves once and stays open; then the tablets open their case pages, all work
 /// for the bounded time, and the app's memory is measured before, with the circuits opened and after the work.
@@ -36,7 +38,7 @@ internal static class LoadRunner
         var databasePath = Path.Combine(folder.FullName, "app.db");
         try
         {
-            await using var app = await AppProcess.StartAsync(databasePath);
+            await using var app = await AppServerProcess.StartAsync(databasePath);
             var started = await app.MeasureMemoryAsync();
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = $"Data Source={databasePath}" })
@@ -49,17 +51,8 @@ internal static class LoadRunner
             Progress($"app on {app.BaseAddress} (pid {app.ProcessId}), {options.Tablets} mentors with a case each added");
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args =
-                [
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-                    "--disable-backgrounding-occluded-windows",
-                ],
-            });
+            await using var browser = await Chromium.LaunchAsync(playwright,
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
             try
             {
                 var warmUp = tablets[0];

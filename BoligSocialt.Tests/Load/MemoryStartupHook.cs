@@ -1,7 +1,7 @@
 using System.Globalization;
 
 /// <summary>
-/// Loaded into the app's process by the load runner (<see cref="BoligSocialt.Tests.Load.AppProcess"/>, through the
+/// Loaded into the app's process by the load runner (<see cref="BoligSocialt.Tests.Support.AppServerProcess"/>, through the
 /// runtime's DOTNET_STARTUP_HOOKS), never by the app itself: it reports the server's memory on request, measured the
 /// way the circuit benchmark measures its own heap. A line <see cref="Request"/> on the app's standard input is answered
 /// on its standard output with <see cref="Answer"/>, the managed heap after full collections and the working set, in

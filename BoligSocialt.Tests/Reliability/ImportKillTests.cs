@@ -3,6 +3,7 @@ using BoligSocialt.App;
 using BoligSocialt.App.Data;
 using BoligSocialt.App.Features.Measurement;
 using BoligSocialt.Tests.Startup;
+using BoligSocialt.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -56,7 +57,7 @@ public sealed class ImportKillTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var killed = await RunAsync(target, when);
             output.WriteLine($"Killed {name}: {Describe(killed)}");
-            Assert.True(killed.ExitCode == AppProcess.KilledExitCode, $"Killed {name}, the import ended by itself with {killed.ExitCode}: {killed.Error}");
+            Assert.True(killed.ExitCode == AppCommandProcess.KilledExitCode, $"Killed {name}, the import ended by itself with {killed.ExitCode}: {killed.Error}");
 
             // The app opens the database as at start (SQLite rolls the unfinished transaction back).
             await CommandLineDatabase.OpenAsync(target);
@@ -95,7 +96,7 @@ public sealed class ImportKillTests(ITestOutputHelper output) : IAsyncLifetime
         var wal = new FileInfo(database + "-wal");
         Assert.True(!wal.Exists || wal.Length == 0, "The write-ahead log of the last run is still there: every connection must be closed.");
         var clock = Stopwatch.StartNew();
-        using var app = AppProcess.Start(_folder.Path, new Dictionary<string, string?>(), "import-logbook", LegacyFile, "--database", database);
+        using var app = AppCommandProcess.Start(_folder.Path, new Dictionary<string, string?>(), "import-logbook", LegacyFile, "--database", database);
         var (maxWal, openedAt, writingAt, kill) = (0L, TimeSpan.Zero, TimeSpan.Zero, false);
         await Task.Factory.StartNew(() =>
         {

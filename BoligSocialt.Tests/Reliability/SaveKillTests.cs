@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
 using BoligSocialt.Domain.Catalog;
@@ -40,12 +39,7 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
             await DemoData.SeedAsync(db, TimeProvider.System);
         Assertions.SetDefaultExpectTimeout(AppServer.TimeoutMs);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -77,7 +71,7 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
         var confirmed = new ConcurrentBag<(Guid CaseId, string Note)>();
         var inFlight = new ConcurrentDictionary<int, string>();
         var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (var server = await StartServerAsync())
+        await using (var server = await AppServerProcess.StartAsync(_database.Path))
         {
             var context = await SignInAsync(server);
             var tablets = new List<CasePage>();
@@ -98,7 +92,7 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
             }
             await Task.Delay(killDelay);
             var (inFlightAtKill, confirmedAtKill) = (inFlight.Count, confirmed.Count);
-            Assert.Equal(AppProcess.KilledExitCode, await server.App.KillAsync());
+            Assert.Equal(AppCommandProcess.KilledExitCode, await server.KillAsync());
             killed.SetResult();
             await Task.WhenAll(saving);
             await context.DisposeAsync();
@@ -106,7 +100,7 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
                 $"{inFlightAtKill} saves in flight; {confirmed.Count} follow-ups confirmed in all.");
         }
 
-        using (var restarted = await StartServerAsync())
+        await using (var restarted = await AppServerProcess.StartAsync(_database.Path))
         {
             Assert.Equal(["ok"], TempFolder.Query(_database.Path, "PRAGMA integrity_check"));
             Assert.Empty(TempFolder.Query(_database.Path, "PRAGMA foreign_key_check"));
@@ -183,45 +177,8 @@ public sealed class SaveKillTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>A step of a tablet waits this long: the machine the tests run on can be very busy.</summary>
     private const float StepTimeoutMs = 60_000;
 
-    /// <summary>The app as a process: Development (the development sign-in), the test's database, a free loopback port.</summary>
-    private async Task<Server> StartServerAsync()
-    {
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var folder = Path.GetDirectoryName(_database.Path)!;
-        var app = AppProcess.Start(folder, new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ConnectionStrings__Default"] = $"Data Source={_database.Path}",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        });
-        app.OutputLine += line =>
-        {
-            if (Regex.Match(line, @"Now listening on: (http://\S+)") is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
-        };
-        try
-        {
-            // A start that fails ends the process: its standard error says why.
-            var exited = app.WaitForExitAsync(Timeout);
-            var first = await Task.WhenAny(listening.Task, exited).WaitAsync(Timeout);
-            if (first != listening.Task) throw new InvalidOperationException($"The app ended at start: {app.Output}{app.Error}");
-            return new Server(app, await listening.Task);
-        }
-        catch
-        {
-            app.Dispose();
-            throw;
-        }
-    }
-
-    private sealed record Server(AppProcess App, Uri BaseAddress) : IDisposable
-    {
-        public void Dispose() => App.Dispose();
-    }
-
     /// <summary>Signs the mentor in through the development sign-in page in a new browser context (its pages share the cookie).</summary>
-    private async Task<IBrowserContext> SignInAsync(Server server)
+    private async Task<IBrowserContext> SignInAsync(AppServerProcess server)
     {
         var context = await _browser.NewContextAsync(new()
         {

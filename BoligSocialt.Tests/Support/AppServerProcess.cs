@@ -3,15 +3,15 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace BoligSocialt.Tests.Load;
+namespace BoligSocialt.Tests.Support;
 
 /// <summary>
-/// The app as a process of its own, as it runs in production but in Development (development sign-in, demo data): the
-/// built BoligSocialt.App.dll next to the tests, its appsettings.json, on a free loopback port and a new SQLite file.
-/// Its own process, so that its memory is the server's alone; <see cref="MeasureMemoryAsync"/> asks it through
-/// <see cref="StartupHook"/>.
+/// The web app as a process of its own, as it runs in production but in Development (development sign-in, demo data):
+/// the built BoligSocialt.App.dll next to the tests, its appsettings.json, on a free loopback port and the given SQLite
+/// file. Its own process, so that its memory is the server's alone (<see cref="MeasureMemoryAsync"/> asks it through
+/// <see cref="StartupHook"/>) and a test can kill it as the operating system would.
 /// </summary>
-internal sealed partial class AppProcess : IAsyncDisposable
+internal sealed partial class AppServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MemoryTimeout = TimeSpan.FromSeconds(30);
@@ -23,7 +23,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
     private TaskCompletionSource<ServerMemory>? _memory;
     private bool _afterFailure;
 
-    private AppProcess(Process process) => _process = process;
+    private AppServerProcess(Process process) => _process = process;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -48,7 +48,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string databasePath)
+    public static async Task<AppServerProcess> StartAsync(string databasePath)
     {
         var appDll = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet")
@@ -65,7 +65,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         start.Environment["DOTNET_STARTUP_HOOKS"] = Assembly.GetExecutingAssembly().Location;
         start.Environment.Remove("ASPNETCORE_URLS");
 
-        var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("The app did not start."));
+        var app = new AppServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The app did not start."));
         app._process.OutputDataReceived += (_, e) => app.Read(e.Data, standardError: false);
         app._process.ErrorDataReceived += (_, e) => app.Read(e.Data, standardError: true);
         app._process.BeginOutputReadLine();
@@ -114,6 +114,14 @@ internal sealed partial class AppProcess : IAsyncDisposable
             else if (standardError || failure) _errors.Add(line);
             _afterFailure = failure;
         }
+    }
+
+    /// <summary>SIGKILL to the app, then waits until it is gone; returns its exit code (<see cref="AppCommandProcess.KilledExitCode"/>).</summary>
+    public async Task<int> KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()

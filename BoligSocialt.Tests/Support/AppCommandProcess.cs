@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace BoligSocialt.Tests.Reliability;
+namespace BoligSocialt.Tests.Support;
 
 /// <summary>
-/// The app's executable run as a process of its own (<c>dotnet BoligSocialt.App.dll …</c>, the build next to the tests),
-/// so that a test can kill it as the operating system would: SIGKILL, no shutdown code runs.
+/// The app's executable run with a verb as a process of its own (<c>dotnet BoligSocialt.App.dll import-logbook …</c>, the
+/// build next to the tests), so that a test can kill it as the operating system would: SIGKILL, no shutdown code runs.
+/// The web app as a process is <see cref="AppServerProcess"/>.
 /// </summary>
-internal sealed class AppProcess : IDisposable
+internal sealed class AppCommandProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AppProcess(Process process) => _process = process;
+    private AppCommandProcess(Process process) => _process = process;
 
     /// <summary>The app's main assembly, copied next to the tests by the project reference (with its runtimeconfig and deps).</summary>
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "BoligSocialt.App.dll");
 
     /// <summary>Starts the app with the arguments in a working directory, with the environment's variables set (null: removed).</summary>
-    public static AppProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static AppCommandProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -39,7 +40,7 @@ internal sealed class AppProcess : IDisposable
             else start.Environment[name] = value;
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new AppProcess(process);
+        var app = new AppCommandProcess(process);
         process.OutputDataReceived += (_, e) => app.Append(app._output, e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(app._error, e.Data);
         process.Exited += (_, _) => app._exited.TrySetResult();
