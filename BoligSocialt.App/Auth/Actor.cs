@@ -40,6 +40,16 @@ public interface ICurrentUser
     Task<Actor> GetAsync();
 }
 
+public static class CurrentUserExtensions
+{
+    /// <summary>Administrators only; anybody else meets "Ikke fundet", as for a record outside their scope.</summary>
+    public static async Task<Actor> RequireAdministratorAsync(this ICurrentUser currentUser)
+    {
+        var actor = await currentUser.GetAsync();
+        return actor.Has(StaffRoles.Administrator) ? actor : throw new NotFoundException();
+    }
+}
+
 /// <summary>Reads the actor from Blazor's authentication state (the circuit's user, or the request's while prerendering).</summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication) : ICurrentUser
 {

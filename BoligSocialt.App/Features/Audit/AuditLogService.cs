@@ -70,7 +70,7 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> factory, ICu
     /// <summary>The newest rows matching the filter, at most <paramref name="cap"/>.</summary>
     public async Task<AuditLogResult> SearchAsync(AuditLogFilter filter, int cap = PageCap, CancellationToken ct = default)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await RowsAsync(db, filter, cap + 1, ct);
         return new AuditLogResult(rows.Take(cap).ToList(), rows.Count > cap);
@@ -79,7 +79,7 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> factory, ICu
     /// <summary>Every row matching the filter, newest first: for the csv export.</summary>
     public async Task<IReadOnlyList<AuditLogRow>> ExportAsync(AuditLogFilter filter, CancellationToken ct = default)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         return await RowsAsync(db, filter, null, ct);
     }
@@ -87,7 +87,7 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> factory, ICu
     /// <summary>The actors found in the log, staff members by name first, then system actors.</summary>
     public async Task<IReadOnlyList<AuditActorOption>> ActorsAsync(CancellationToken ct = default)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var actors = await db.AuditEntries.AsNoTracking().Select(a => a.Actor).Distinct().ToListAsync(ct);
         var names = await StaffNamesAsync(db, ct);
@@ -162,10 +162,4 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> factory, ICu
 
     private DateTimeOffset Local(DateTime utc) =>
         TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), clock.LocalTimeZone);
-
-    private async Task RequireAdministratorAsync()
-    {
-        var actor = await currentUser.GetAsync();
-        if (!actor.Has(StaffRoles.Administrator)) throw new NotFoundException();
-    }
 }

@@ -1,7 +1,6 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Residents;
-using BoligSocialt.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace BoligSocialt.App.Features.Retention;
@@ -19,7 +18,7 @@ public sealed class RetentionSettingsService(IDbContextFactory<AppDbContext> fac
 
     public async Task<RetentionSettings> GetAsync(CancellationToken ct = default)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         var dueNow = await retention.DryRunAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var schedule = await db.RetentionSchedules.AsNoTracking().SingleAsync(ct);
@@ -29,7 +28,7 @@ public sealed class RetentionSettingsService(IDbContextFactory<AppDbContext> fac
     /// <summary>Sets the period (years after the last thing recorded about a resident, e.g. a case's closure).</summary>
     public async Task SaveYearsAsync(int years, CancellationToken ct = default)
     {
-        var actor = await RequireAdministratorAsync();
+        var actor = await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var schedule = await db.RetentionSchedules.SingleAsync(ct);
         if (schedule.Years == years) return;
@@ -37,12 +36,5 @@ public sealed class RetentionSettingsService(IDbContextFactory<AppDbContext> fac
         db.AuditActor = actor.AuditName;
         db.Record(AuditAction.Update, AuditEntityType, schedule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task<Actor> RequireAdministratorAsync()
-    {
-        var actor = await currentUser.GetAsync();
-        if (!actor.Has(StaffRoles.Administrator)) throw new NotFoundException();
-        return actor;
     }
 }

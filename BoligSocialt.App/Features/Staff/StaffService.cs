@@ -32,7 +32,7 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
 {
     public async Task<IReadOnlyList<StaffListItem>> ListAsync(CancellationToken ct = default)
     {
-        await EnsureAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var staff = await db.StaffMembers.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
@@ -41,14 +41,14 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
 
     public async Task<IReadOnlyList<TeamOption>> TeamsAsync(CancellationToken ct = default)
     {
-        await EnsureAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
     }
 
     public async Task<Guid> SaveAsync(Guid? id, StaffForm form, CancellationToken ct = default)
     {
-        var actor = await EnsureAdministratorAsync();
+        var actor = await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var roles = form.Roles.Aggregate(StaffRoles.None, (all, r) => all | r);
         if (form.TeamId is { } teamId && !await db.Teams.AnyAsync(t => t.Id == teamId, ct))
@@ -78,7 +78,7 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
 
     public async Task SetActiveAsync(Guid id, bool active, CancellationToken ct = default)
     {
-        var actor = await EnsureAdministratorAsync();
+        var actor = await currentUser.RequireAdministratorAsync();
         if (!active && id == actor.StaffMemberId) throw new DomainException("Du kan ikke deaktivere dig selv.");
         await using var db = await factory.CreateDbContextAsync(ct);
         var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
@@ -93,7 +93,7 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
     /// </summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
-        var actor = await EnsureAdministratorAsync();
+        var actor = await currentUser.RequireAdministratorAsync();
         if (id == actor.StaffMemberId) throw new DomainException("Du kan ikke slette dig selv.");
         await using var db = await factory.CreateDbContextAsync(ct);
         var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new NotFoundException();
@@ -102,11 +102,5 @@ public sealed class StaffService(IDbContextFactory<AppDbContext> factory, ICurre
         db.StaffMembers.Remove(staff);
         db.AuditActor = actor.AuditName;
         await db.SaveChangesAsync(ct);
-    }
-
-    private async Task<Actor> EnsureAdministratorAsync()
-    {
-        var actor = await currentUser.GetAsync();
-        return actor.Has(StaffRoles.Administrator) ? actor : throw new NotFoundException();
     }
 }
