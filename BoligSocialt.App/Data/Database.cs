@@ -115,7 +115,7 @@ public static class Database
     }
 
     /// <summary>A PostgreSQL database as the operator knows it: host, port and name, no password.</summary>
-    private static string PostgresName(string? connectionString)
+    internal static string PostgresName(string? connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{builder.Host}:{builder.Port}/{builder.Database}";

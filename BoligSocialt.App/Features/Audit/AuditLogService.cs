@@ -1,6 +1,7 @@
 using BoligSocialt.App.Auth;
 using BoligSocialt.App.Data;
 using BoligSocialt.Domain.Cases;
+using BoligSocialt.Domain.Catalog;
 using BoligSocialt.Domain.GroupCourses;
 using BoligSocialt.Domain.Logbook;
 using BoligSocialt.Domain.Referrals;
@@ -51,9 +52,10 @@ public static class AuditLogText
         nameof(LogbookEntry) => "Logbogsnotat",
         nameof(GroupCourse) => "Gruppeforløb",
         nameof(StaffMember) => "Medarbejder",
-        "Activity" => "Aktivitet",
-        "PlanPeriod" => "Helhedsplan",
-        "IndicatorBaseline" => "Referencetal",
+        nameof(Activity) => "Aktivitet",
+        nameof(PlanPeriod) => "Helhedsplan",
+        nameof(IndicatorBaseline) => "Referencetal",
+        nameof(RetentionSchedule) => "Opbevaringsregel",
         _ => entityType,
     };
 }

@@ -1,6 +1,5 @@
 using BoligSocialt.App.Data;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace BoligSocialt.App.Features.Measurement;
 
@@ -19,8 +18,7 @@ internal sealed class BenchmarkDatabases(DatabaseProvider provider, string folde
         if (provider == DatabaseProvider.Postgres)
         {
             connectionString = await PostgresDatabases.CreateAsync(postgresServer!, "boligsocialt_bench");
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            shown = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+            shown = $"PostgreSQL {Database.PostgresName(connectionString)}";
         }
         else
         {
